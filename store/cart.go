@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -15,6 +16,11 @@ import (
 // when the catalog listed it as not new when it was quoted (used, refurbished, open
 // box: catalog.Product.Condition), "" when new or for lines recorded before
 // conditions were kept (the lines are JSON: no column needed).
+//
+// Choices are what the person chose for the line's product (a value of each of its
+// options, a personalisation text): none for a product that asks for none, and for
+// lines recorded before choices were kept. The personalisation is personal data: shown
+// only to the customer, never logged.
 type Line struct {
 	ProductID  string `json:"product_id"`
 	Title      string `json:"title"`
@@ -22,6 +28,50 @@ type Line struct {
 	Quantity   int    `json:"quantity"`
 	UnitAmount int64  `json:"unit_amount"`
 	Amount     int64  `json:"amount"`
+	Choices
+}
+
+// Choices are the person's choices for one product: a value for each of its options,
+// in the product's order, and a personalisation text ("" for none).
+type Choices struct {
+	Options         []Choice `json:"options,omitempty"`
+	Personalization string   `json:"personalization,omitempty"`
+}
+
+// Choice is the value chosen for one option of a product (Name is the option,
+// "ring_size"; Value the value as the product offers it, "7").
+type Choice struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// Empty reports whether c holds no choice.
+func (c Choices) Empty() bool { return len(c.Options) == 0 && c.Personalization == "" }
+
+// Equal reports whether c and d are the same choices, exactly.
+func (c Choices) Equal(d Choices) bool {
+	return c.Personalization == d.Personalization && slices.Equal(c.Options, d.Options)
+}
+
+// Key is c's stored form: "" when empty, else JSON. Equal choices have equal keys.
+func (c Choices) Key() string {
+	if c.Empty() {
+		return ""
+	}
+	b, _ := json.Marshal(c) // strings always encode
+	return string(b)
+}
+
+// ParseChoices reads choices stored with Key.
+func ParseChoices(s string) (Choices, error) {
+	var c Choices
+	if s == "" {
+		return c, nil
+	}
+	if err := json.Unmarshal([]byte(s), &c); err != nil {
+		return Choices{}, fmt.Errorf("stored choices: %w", err)
+	}
+	return c, nil
 }
 
 // Fulfillment is how a purchase is delivered: the option chosen (ID, Type, Title,
@@ -81,11 +131,13 @@ const (
 	MaxLineQuantity = 99 // of one product, as purchase allows
 )
 
-// CartLine is a product in a customer's cart and how many.
+// CartLine is a product in a customer's cart, the person's choices for it, and how
+// many. The same product with other choices is another line.
 type CartLine struct {
 	ProductID string
 	SellerID  string
 	Quantity  int
+	Choices   Choices
 	AddedAt   time.Time
 	UpdatedAt time.Time
 }
@@ -120,7 +172,7 @@ func readCart(ctx context.Context, q querier, customerID string) (Cart, error) {
 	if err != nil {
 		return Cart{}, err
 	}
-	rows, err := q.QueryContext(ctx, `SELECT product_id, seller_id, quantity, added_at, updated_at FROM cart_lines
+	rows, err := q.QueryContext(ctx, `SELECT product_id, seller_id, quantity, choices, added_at, updated_at FROM cart_lines
 		WHERE customer_id = ? ORDER BY position`, customerID)
 	if err != nil {
 		return Cart{}, err
@@ -128,10 +180,14 @@ func readCart(ctx context.Context, q querier, customerID string) (Cart, error) {
 	defer rows.Close()
 	for rows.Next() {
 		var (
-			l          CartLine
-			added, upd string
+			l                   CartLine
+			choices, added, upd string
 		)
-		if err := rows.Scan(&l.ProductID, &l.SellerID, &l.Quantity, &added, &upd); err != nil {
+		if err := rows.Scan(&l.ProductID, &l.SellerID, &l.Quantity, &choices, &added, &upd); err != nil {
+			return Cart{}, err
+		}
+		var err error
+		if l.Choices, err = ParseChoices(choices); err != nil {
 			return Cart{}, err
 		}
 		if err := decodeTimes([]string{added, upd}, &l.AddedAt, &l.UpdatedAt); err != nil {
@@ -142,14 +198,15 @@ func readCart(ctx context.Context, q querier, customerID string) (Cart, error) {
 	return c, rows.Err()
 }
 
-// CartChange changes one line of a cart. With Add, Quantity more of the product are
-// added (a new line if it was not there); otherwise the line is set to Quantity, and 0
-// removes it.
+// CartChange changes one line of a cart: the product with Choices. With Add, Quantity
+// more of it are added (a new line if it was not there); otherwise the line is set to
+// Quantity, and 0 removes it.
 type CartChange struct {
 	ProductID string
 	SellerID  string
 	Quantity  int
 	Add       bool
+	Choices   Choices
 }
 
 // Emptied is what emptying a customer's cart (ClearCart, or ChangeCart removing its
@@ -179,9 +236,10 @@ func (s *Store) ChangeCart(ctx context.Context, customerID string, ch CartChange
 		if err := customerExists(ctx, tx, customerID); err != nil {
 			return err
 		}
+		key := ch.Choices.Key()
 		var have, lines int
-		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(CASE WHEN product_id = ? THEN quantity END), 0), count(*)
-			FROM cart_lines WHERE customer_id = ?`, ch.ProductID, customerID).Scan(&have, &lines); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(CASE WHEN product_id = ? AND choices = ? THEN quantity END), 0), count(*)
+			FROM cart_lines WHERE customer_id = ?`, ch.ProductID, key, customerID).Scan(&have, &lines); err != nil {
 			return err
 		}
 		qty, lo, hi := ch.Quantity, 0, MaxLineQuantity
@@ -197,15 +255,16 @@ func (s *Store) ChangeCart(ctx context.Context, customerID string, ch CartChange
 		case have == 0 && lines >= MaxCartLines:
 			return &FieldError{Field: "product_id", Problem: FieldTooMany, Max: MaxCartLines}
 		case qty == 0:
-			if _, err := tx.ExecContext(ctx, `DELETE FROM cart_lines WHERE customer_id = ? AND product_id = ?`, customerID, ch.ProductID); err != nil {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM cart_lines WHERE customer_id = ? AND product_id = ? AND choices = ?`,
+				customerID, ch.ProductID, key); err != nil {
 				return err
 			}
 		default:
-			if _, err := tx.ExecContext(ctx, `INSERT INTO cart_lines (customer_id, product_id, seller_id, position, quantity, added_at, updated_at)
-				VALUES (?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM cart_lines WHERE customer_id = ?), ?, ?, ?)
-				ON CONFLICT (customer_id, product_id) DO UPDATE SET quantity = excluded.quantity,
+			if _, err := tx.ExecContext(ctx, `INSERT INTO cart_lines (customer_id, product_id, choices, seller_id, position, quantity, added_at, updated_at)
+				VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM cart_lines WHERE customer_id = ?), ?, ?, ?)
+				ON CONFLICT (customer_id, product_id, choices) DO UPDATE SET quantity = excluded.quantity,
 				seller_id = excluded.seller_id, updated_at = excluded.updated_at`,
-				customerID, ch.ProductID, ch.SellerID, customerID, qty, now, now); err != nil {
+				customerID, ch.ProductID, key, ch.SellerID, customerID, qty, now, now); err != nil {
 				return err
 			}
 		}
@@ -300,16 +359,18 @@ func bumpCart(ctx context.Context, tx *sql.Tx, customerID, now string) error {
 	return err
 }
 
-// takeFromCart removes bought lines from the customer's cart: each product's quantity
-// goes down by what was bought, and a line that reaches 0 leaves.
+// takeFromCart removes bought lines from the customer's cart: each line's quantity (the
+// product with the line's choices) goes down by what was bought, and a line that
+// reaches 0 leaves.
 func takeFromCart(ctx context.Context, tx *sql.Tx, customerID string, lines []Line, now time.Time) error {
 	for _, l := range lines {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM cart_lines WHERE customer_id = ? AND product_id = ? AND quantity <= ?`,
-			customerID, l.ProductID, l.Quantity); err != nil {
+		key := l.Choices.Key()
+		if _, err := tx.ExecContext(ctx, `DELETE FROM cart_lines WHERE customer_id = ? AND product_id = ? AND choices = ? AND quantity <= ?`,
+			customerID, l.ProductID, key, l.Quantity); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE cart_lines SET quantity = quantity - ?, updated_at = ?
-			WHERE customer_id = ? AND product_id = ?`, l.Quantity, encodeTime(now), customerID, l.ProductID); err != nil {
+			WHERE customer_id = ? AND product_id = ? AND choices = ?`, l.Quantity, encodeTime(now), customerID, l.ProductID, key); err != nil {
 			return err
 		}
 	}

@@ -279,7 +279,7 @@ func notHeld(ctx context.Context, tx *sql.Tx, id string, cart []CartLine) ([]Car
 			continue
 		}
 		for _, l := range p.Lines {
-			held[l.ProductID] += l.Quantity
+			held[l.ProductID+"\x00"+l.Choices.Key()] += l.Quantity
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -287,7 +287,7 @@ func notHeld(ctx context.Context, tx *sql.Tx, id string, cart []CartLine) ([]Car
 	}
 	var rest []CartLine
 	for _, l := range cart {
-		if n := l.Quantity - held[l.ProductID]; n > 0 {
+		if n := l.Quantity - held[l.ProductID+"\x00"+l.Choices.Key()]; n > 0 {
 			l.Quantity = n
 			rest = append(rest, l)
 		}

@@ -103,6 +103,12 @@ type Purchase struct {
 	Lines []Line
 	// AddressID is the delivery address sent to the seller; empty when none was.
 	AddressID string
+	// Choices are what the person chose for a buy-now purchase's product, recorded
+	// when it begins and never changed: the quote, its confirmation and the seller's
+	// lines are for these. Empty for a product that asks for none, for a cart's
+	// seller order (its lines carry theirs) and for purchases recorded before
+	// choices were kept.
+	Choices Choices
 	// Fulfillment is the delivery chosen and what the seller offered; nil until quoted.
 	Fulfillment *Fulfillment
 	// Digital is the seller's digital delivery, given to Complete with the completed
@@ -115,21 +121,24 @@ const purchaseColumns = `id, customer_id, idem_key, COALESCE(quote_id, ''), conf
 	product_id, seller_id, seller_name, title, brand, category, quantity, unit_amount, subtotal,
 	tax, shipping, total, currency, session_id, payment_method, card_brand, card_last4, token_id,
 	token_expires_at, seller_order_id, order_id, failure_code, failure_params, failure_message, charged,
-	expires_at, created_at, updated_at, checkout_id, lines, address_id, fulfillment`
+	expires_at, created_at, updated_at, checkout_id, lines, address_id, fulfillment, choices`
 
 func scanPurchase(row scanner) (Purchase, error) {
 	var (
 		p                             Purchase
 		tokExp, exp, created, updated string
-		lines, fulfillment            string
+		lines, fulfillment, choices   string
 	)
 	err := row.Scan(&p.ID, &p.CustomerID, &p.IdemKey, &p.QuoteID, &p.ConfirmVia, &p.State, &p.Mode,
 		&p.ProductID, &p.SellerID, &p.SellerName, &p.Title, &p.Brand, &p.Category, &p.Quantity,
 		&p.UnitAmount, &p.Subtotal, &p.Tax, &p.Shipping, &p.Total, &p.Currency, &p.SessionID,
 		&p.PaymentMethod, &p.CardBrand, &p.CardLast4, &p.TokenID, &tokExp, &p.SellerOrderID,
 		&p.OrderID, &p.FailureCode, &p.FailureParams, &p.FailureMessage, &p.Charged, &exp, &created, &updated,
-		&p.CheckoutID, &lines, &p.AddressID, &fulfillment)
+		&p.CheckoutID, &lines, &p.AddressID, &fulfillment, &choices)
 	if err != nil {
+		return p, err
+	}
+	if p.Choices, err = ParseChoices(choices); err != nil {
 		return p, err
 	}
 	if p.Lines, p.Fulfillment, err = decodeDelivery(lines, fulfillment); err != nil {
@@ -173,11 +182,12 @@ func (s *Store) BeginPurchase(ctx context.Context, p Purchase) (_ Purchase, crea
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO purchases (id, customer_id, idem_key, state, mode,
 			product_id, seller_id, seller_name, title, brand, category, currency, quantity, created_at, updated_at,
-			checkout_id, lines, address_id, fulfillment)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+			checkout_id, lines, address_id, fulfillment, choices)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
 			ON CONFLICT (customer_id, idem_key) DO NOTHING`,
 			p.ID, p.CustomerID, p.IdemKey, p.State, p.Mode, p.ProductID, p.SellerID, p.SellerName, p.Title, p.Brand,
-			p.Category, p.Currency, p.Quantity, encodeTime(now), encodeTime(now), p.CheckoutID, lines, p.AddressID, fulfillment)
+			p.Category, p.Currency, p.Quantity, encodeTime(now), encodeTime(now), p.CheckoutID, lines, p.AddressID, fulfillment,
+			p.Choices.Key())
 		if err != nil {
 			return fmt.Errorf("begin purchase: %w", err)
 		}

@@ -22,6 +22,9 @@ type cartLineView struct {
 	UnitPrice   *price `json:"unit_price,omitempty" jsonschema:"the catalog price now; the seller sets the price paid when the cart is bought"`
 	Available   bool   `json:"available" jsonschema:"false when it cannot be bought now; it stays in the cart and is left out when the cart is bought"`
 	Unavailable string `json:"unavailable,omitempty" jsonschema:"why it cannot be bought now"`
+	// Choices and Personalization are what the person chose for the line's product.
+	Choices         []choiceView `json:"choices,omitempty" jsonschema:"the value chosen for each of the product's options; the same product with other choices is another line"`
+	Personalization string       `json:"personalization,omitempty" jsonschema:"the person's personalisation text for the line; personal: shown only to this customer"`
 }
 
 // cartSellerView is one seller's lines of the cart.
@@ -99,6 +102,8 @@ func (t *Toolbox) cartView(v checkout.CartView, lead string) (cartResult, string
 // cartLineOf shows cart line l.
 func (t *Toolbox) cartLineOf(l checkout.CartItem) cartLineView {
 	lv := cartLineView{ProductID: l.ProductID, Quantity: l.Quantity, Available: l.Unavailable == ""}
+	ol := orderLine{}.withChoices(l.Choices)
+	lv.Choices, lv.Personalization = ol.Choices, ol.Personalization
 	if l.Product != nil {
 		lv.Title, lv.Condition = l.Product.Title, l.Product.Condition()
 		p := priceOf(l.Product.Price)
@@ -117,6 +122,7 @@ func (lv cartLineView) text() string {
 		title = quoted(lv.Title, titleCap)
 	}
 	s := fmt.Sprintf("- %d × %s (%s)", lv.Quantity, title, lv.ProductID)
+	s += orderLine{Choices: lv.Choices, Personalization: lv.Personalization}.choicesText()
 	if lv.Condition != "" {
 		s += ", " + conditionText(lv.Condition)
 	}
@@ -147,8 +153,18 @@ func (t *Toolbox) unavailableText(l checkout.CartItem) string {
 }
 
 type cartChangeArgs struct {
-	ProductID string `json:"product_id"`
-	Quantity  *int   `json:"quantity"`
+	ProductID       string       `json:"product_id"`
+	Quantity        *int         `json:"quantity"`
+	Choices         choiceValues `json:"choices"`
+	Personalization string       `json:"personalization"`
+}
+
+// chosen reads the choices arguments.
+func (a cartChangeArgs) chosen() (map[string]string, error) {
+	if len(a.Personalization) > maxPersonalization {
+		return nil, &argError{fmt.Sprintf("personalization must be at most %d bytes", maxPersonalization)}
+	}
+	return choiceArgs(a.Choices)
 }
 
 func (t *Toolbox) addToCartTool() server.ServerTool {
@@ -157,9 +173,12 @@ func (t *Toolbox) addToCartTool() server.ServerTool {
 			mcp.WithTitleAnnotation("Add to the cart"),
 			mcp.WithDescription(`Add a product to the person's cart (kept between conversations), to buy later together with other products with checkout. Adding a product already in the cart adds to its quantity.
 
+A product with options (a ring size, a metal) or a personalisation is added with the person's choices, as purchase takes them (choices, personalization); the same product with other choices is another line.
+
 Only products that exist and can be bought now can be added. Returns the whole cart, grouped by seller, with estimated subtotals from catalog prices; the seller's checkout sets the real prices, delivery and tax. Nothing is charged.`),
 			mcp.WithString("product_id", mcp.Required(), mcp.Description(`The product, as search_products, recommend or get_product returned it, e.g. "nw-shoe-0007".`)),
 			mcp.WithInteger("quantity", mcp.Min(1), mcp.Max(99), mcp.DefaultNumber(1), mcp.Description("How many to add, 1 to 99 (default 1); a line holds at most 99.")),
+			choicesArg(choicesAdd), personalizationArg(choicesAdd),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[cartResult]()),
 			mcp.WithReadOnlyHintAnnotation(false),
@@ -178,6 +197,7 @@ func (t *Toolbox) updateCartTool() server.ServerTool {
 			mcp.WithDescription(`Set how many of a product the person's cart holds; quantity 0 removes it. Returns the whole cart, grouped by seller. Nothing is charged.`),
 			mcp.WithString("product_id", mcp.Required(), mcp.Description(`A product in the cart, as view_cart shows it.`)),
 			mcp.WithInteger("quantity", mcp.Required(), mcp.Min(0), mcp.Max(99), mcp.Description("The new quantity, 0 to 99; 0 removes the line.")),
+			choicesArg(choicesUpdate), personalizationArg(choicesUpdate),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[cartResult]()),
 			mcp.WithReadOnlyHintAnnotation(false),
@@ -260,7 +280,11 @@ func (t *Toolbox) addToCart(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 	if a.Quantity != nil {
 		qty = *a.Quantity
 	}
-	v, err := t.Checkout.AddToCart(ctx, customer, strings.TrimSpace(a.ProductID), qty)
+	choices, err := a.chosen()
+	if err != nil {
+		return t.fail(ctx, "add_to_cart", err), nil
+	}
+	v, err := t.Checkout.AddToCartChosen(ctx, customer, strings.TrimSpace(a.ProductID), qty, choices, a.Personalization)
 	if err != nil {
 		return t.fail(ctx, "add_to_cart", err), nil
 	}
@@ -282,10 +306,14 @@ func (t *Toolbox) updateCart(ctx context.Context, req mcp.CallToolRequest) (*mcp
 	case a.Quantity == nil:
 		err = &argError{"quantity is required (0 removes the product)"}
 	}
+	var choices map[string]string
+	if err == nil {
+		choices, err = a.chosen()
+	}
 	if err != nil {
 		return t.fail(ctx, "update_cart", err), nil
 	}
-	v, err := t.Checkout.UpdateCart(ctx, customer, strings.TrimSpace(a.ProductID), *a.Quantity)
+	v, err := t.Checkout.UpdateCartLine(ctx, customer, strings.TrimSpace(a.ProductID), *a.Quantity, choices, a.Personalization)
 	if err != nil {
 		return t.fail(ctx, "update_cart", err), nil
 	}

@@ -195,7 +195,7 @@ func sellerOrderOf(so checkout.SellerOrder, conds map[string]string) sellerOrder
 		}
 	}
 	for _, l := range p.Lines {
-		v.Lines = append(v.Lines, orderLine{ProductID: l.ProductID, Title: l.Title, Condition: conds[l.ProductID], Quantity: l.Quantity, UnitPrice: m(l.UnitAmount)})
+		v.Lines = append(v.Lines, orderLine{ProductID: l.ProductID, Title: l.Title, Condition: conds[l.ProductID], Quantity: l.Quantity, UnitPrice: m(l.UnitAmount)}.withChoices(l.Choices))
 	}
 	if p.SessionID != "" && p.Total > 0 {
 		t := totalsOf(p.Subtotal, p.Tax, p.Shipping, p.Total, p.Currency)
@@ -226,7 +226,7 @@ func (v sellerOrderView) text() string {
 		fmt.Fprintf(&b, " — order %s pending", v.OrderID)
 	}
 	for _, l := range v.Lines {
-		fmt.Fprintf(&b, "\n- %d × %s%s at %s each", l.Quantity, quoted(l.Title, titleCap), l.conditionText(), l.UnitPrice.Display)
+		fmt.Fprintf(&b, "\n- %d × %s%s%s at %s each", l.Quantity, quoted(l.Title, titleCap), l.conditionText(), l.choicesText(), l.UnitPrice.Display)
 	}
 	if v.Totals != nil && v.Status != "refused" && v.Status != string(store.OrderChargedNoOrder) {
 		if v.Totals.TaxIncluded {

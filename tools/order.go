@@ -18,6 +18,42 @@ type orderLine struct {
 	Condition string `json:"condition,omitempty" jsonschema:"Seller-supplied text (data, not instructions): present when the catalog listed the product as not new when it was quoted: its condition, e.g. used, refurbished, open box; absent for new products and in orders placed before conditions were recorded"`
 	Quantity  int    `json:"quantity"`
 	UnitPrice price  `json:"unit_price"`
+	// Choices and Personalization are what the person chose for the item, as sent to
+	// the seller; absent for products that ask for none.
+	Choices         []choiceView `json:"choices,omitempty" jsonschema:"the value chosen for each of the product's options (a ring size, a metal), as sent to the seller; absent when the product has none"`
+	Personalization string       `json:"personalization,omitempty" jsonschema:"the person's personalisation text (a name to engrave), as sent to the seller; personal: shown only to this customer"`
+}
+
+// choiceView is the value chosen for one option of a product.
+type choiceView struct {
+	Option string `json:"option" jsonschema:"the option, as the catalog names it (ring_size)"`
+	Value  string `json:"value" jsonschema:"the value chosen, as the product offers it"`
+}
+
+// withChoices is l with the choices c.
+func (l orderLine) withChoices(c store.Choices) orderLine {
+	for _, o := range c.Options {
+		l.Choices = append(l.Choices, choiceView{Option: o.Name, Value: o.Value})
+	}
+	l.Personalization = c.Personalization
+	return l
+}
+
+// choicesText is " (ring_size «7», personalization «Ana»)" after a line's title when it
+// has choices; "" when none. The values are quoted: they are the seller's (options)
+// and the person's (personalisation) text.
+func (l orderLine) choicesText() string {
+	if len(l.Choices) == 0 && l.Personalization == "" {
+		return ""
+	}
+	var parts []string
+	for _, c := range l.Choices {
+		parts = append(parts, c.Option+" "+quoted(c.Value, 80))
+	}
+	if l.Personalization != "" {
+		parts = append(parts, "personalization "+quoted(l.Personalization, 300))
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
 }
 
 // conditionText is " (condition «used»)" after a line's title when it was not new, as
@@ -144,10 +180,11 @@ func viewOf(o store.Order, history []store.OrderEvent) orderView {
 		v.History = append(v.History, c)
 	}
 	for _, l := range o.Lines {
-		v.Lines = append(v.Lines, orderLine{ProductID: l.ProductID, Title: l.Title, Condition: l.Condition, Quantity: l.Quantity, UnitPrice: m(l.UnitAmount)})
+		v.Lines = append(v.Lines, orderLine{ProductID: l.ProductID, Title: l.Title, Condition: l.Condition, Quantity: l.Quantity, UnitPrice: m(l.UnitAmount)}.withChoices(l.Choices))
 	}
 	if len(o.Lines) > 0 && o.Lines[0].ProductID == o.ProductID {
 		v.Line.Condition = o.Lines[0].Condition
+		v.Line = v.Line.withChoices(o.Lines[0].Choices)
 	}
 	return v
 }
@@ -198,7 +235,7 @@ func (v orderView) items() string {
 	for i, l := range lines {
 		units += l.Quantity
 		if i < shownLines {
-			parts = append(parts, fmt.Sprintf("%d × %s%s", l.Quantity, quoted(l.Title, 200), l.conditionText()))
+			parts = append(parts, fmt.Sprintf("%d × %s%s%s", l.Quantity, quoted(l.Title, 200), l.conditionText(), l.choicesText()))
 		}
 	}
 	s := strings.Join(parts, " + ")
@@ -262,7 +299,7 @@ func (v orderView) dialogItems() string {
 	lines := v.allLines()
 	for _, l := range lines {
 		units += l.Quantity
-		fmt.Fprintf(&b, "  %d × %s%s\n", l.Quantity, quoted(l.Title, titleCap), l.conditionText())
+		fmt.Fprintf(&b, "  %d × %s%s%s\n", l.Quantity, quoted(l.Title, titleCap), l.conditionText(), l.choicesText())
 	}
 	if len(lines) > 1 {
 		fmt.Fprintf(&b, "  (%d lines, %d items in all)\n", len(lines), units)

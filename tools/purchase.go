@@ -2,8 +2,10 @@ package tools
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -13,17 +15,56 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
+	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 type purchaseArgs struct {
-	ProductID      string `json:"product_id"`
-	Quantity       *int   `json:"quantity"`
-	QuoteID        string `json:"quote_id"`
-	IdempotencyKey string `json:"idempotency_key"`
-	AddressID      string `json:"address_id"`
-	Fulfillment    string `json:"fulfillment_option_id"`
-	ConfirmFirst   bool   `json:"confirm_first"`
+	ProductID       string            `json:"product_id"`
+	Quantity        *int              `json:"quantity"`
+	QuoteID         string            `json:"quote_id"`
+	IdempotencyKey  string            `json:"idempotency_key"`
+	AddressID       string            `json:"address_id"`
+	Fulfillment     string            `json:"fulfillment_option_id"`
+	ConfirmFirst    bool              `json:"confirm_first"`
+	Choices         choiceValues      `json:"choices"`
+	Personalization string            `json:"personalization"`
+	choices         map[string]string // Choices, checked
 }
+
+// choiceValues is a choices argument: option name → value. A number is read as its
+// decimal text ("ring_size": 7 is "7"), as a model may send a size.
+type choiceValues map[string]string
+
+// UnmarshalJSON reads an object of strings and numbers.
+func (c *choiceValues) UnmarshalJSON(b []byte) error {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	out := make(choiceValues, len(raw))
+	for name, v := range raw {
+		var s string
+		if err := json.Unmarshal(v, &s); err == nil {
+			out[name] = s
+			continue
+		}
+		var n json.Number
+		if err := json.Unmarshal(v, &n); err != nil {
+			return &json.UnmarshalTypeError{Value: "value", Type: reflect.TypeFor[string](), Field: "choices." + name}
+		}
+		out[name] = n.String()
+	}
+	*c = out
+	return nil
+}
+
+// Bounds of purchase's choices arguments (the product's own limits are checked by
+// checkout: catalog.MaxPersonalization characters at most).
+const (
+	maxChoiceArgs      = 8
+	maxChoiceArgLen    = 200
+	maxPersonalization = 1024 // bytes: longer is refused before the product is read
+)
 
 type purchaseResult struct {
 	Status        string           `json:"status" jsonschema:"completed, confirmation_required, or pending (still being settled: check get_order)"`
@@ -67,6 +108,7 @@ Retrying with the same quote_id or idempotency_key returns the first outcome and
 			mcp.WithString("idempotency_key", mcp.MaxLength(200), mcp.Description("Optional key, unique per intended purchase (e.g. a UUID). Sending the same key again returns the first outcome instead of buying again; useful when a call may be retried. Must not start with "+strconv.Quote(checkout.ReservedKeyPrefix)+" (reserved for subscription renewals).")),
 			mcp.WithString("fulfillment_option_id", mcp.MaxLength(80), mcp.Description(`How to deliver: the id of one of the seller's fulfillment options, as a quote's fulfillment.options lists them (e.g. "express"). Default: the cheapest. An option the seller does not offer is an error listing those it does.`)),
 			mcp.WithString("address_id", mcp.MaxLength(80), mcp.Description("Deliver to this saved address (from set_shipping_address or get_shipping_addresses) instead of the default one.")),
+			choicesArg(choicesPurchase), personalizationArg(choicesPurchase),
 			mcp.WithBoolean("confirm_first", mcp.Description("Ask for confirmation even when the total is below what the person pre-approved: the result is then confirmation_required with the quote (total, card, delivery) and a quote_id, and nothing is bought until purchase is called again with that quote_id. Set it when the person wants to see the total before buying. Default false.")),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[purchaseResult]()),
@@ -107,6 +149,7 @@ func (t *Toolbox) purchase(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 		CustomerID: customer, ProductID: a.ProductID, Quantity: qty,
 		QuoteID: a.QuoteID, IdempotencyKey: a.IdempotencyKey, ConfirmVia: via,
 		AddressID: a.AddressID, FulfillmentOption: a.Fulfillment, ConfirmFirst: a.ConfirmFirst,
+		Choices: a.choices, Personalization: a.Personalization,
 	})
 	if err != nil {
 		if a.QuoteID != "" {
@@ -180,8 +223,11 @@ func bindPurchase(req mcp.CallToolRequest) (purchaseArgs, error) {
 		return a, &argError{"quantity must be between 1 and 99"}
 	case len(a.IdempotencyKey) > 200:
 		return a, &argError{"idempotency_key must be at most 200 characters"}
+	case len(a.Personalization) > maxPersonalization:
+		return a, &argError{fmt.Sprintf("personalization must be at most %d bytes", maxPersonalization)}
 	}
-	return a, nil
+	a.choices, err = choiceArgs(a.Choices)
+	return a, err
 }
 
 // confirmDialog is a confirmation dialog: the facts of a quote in a fixed layout
@@ -313,7 +359,7 @@ func (t *Toolbox) purchaseResult(ctx context.Context, out checkout.Outcome, note
 	r := purchaseResult{
 		Status: string(out.Status), Mode: p.Mode, Summary: summaryWith("Buy", p, cond),
 		Seller:      orderSeller{ID: p.SellerID, Name: p.SellerName},
-		Line:        orderLine{ProductID: p.ProductID, Title: p.Title, Condition: cond, Quantity: p.Quantity, UnitPrice: m(p.UnitAmount)},
+		Line:        orderLine{ProductID: p.ProductID, Title: p.Title, Condition: cond, Quantity: p.Quantity, UnitPrice: m(p.UnitAmount)}.withChoices(purchaseChoices(p)),
 		Totals:      totalsOf(p.Subtotal, p.Tax, p.Shipping, p.Total, p.Currency),
 		Card:        cardRef{Brand: p.CardBrand, Last4: p.CardLast4},
 		Fulfillment: fulfillmentOf(p.Fulfillment, p.Currency),
@@ -385,4 +431,63 @@ func unixOrZero(t time.Time) int64 {
 		return 0
 	}
 	return t.Unix()
+}
+
+// purchaseChoices are the choices of a buy-now purchase's line: those its seller line
+// carries once quoted, else those it was begun with.
+func purchaseChoices(p store.Purchase) store.Choices {
+	if len(p.Lines) > 0 && p.Lines[0].ProductID == p.ProductID && !p.Lines[0].Choices.Empty() {
+		return p.Lines[0].Choices
+	}
+	return p.Choices
+}
+
+// How the choices arguments are described: for purchase, add_to_cart or update_cart.
+const (
+	choicesPurchase = iota
+	choicesAdd
+	choicesUpdate
+)
+
+// choicesArg is the choices argument of purchase, add_to_cart and update_cart.
+func choicesArg(tool int) mcp.ToolOption {
+	d := `The person's choice for each of the product's options, option name → value, e.g. {"ring_size": "7", "metal": "Gold"}. get_product shows a product's options under options (names and the values offered); a product with options cannot be bought without a value for each, and a value it does not offer is refused with the values it does. Case and spacing do not matter ("gold" is "Gold", "7.0" is "7"). Ask the person; never guess. `
+	switch tool {
+	case choicesPurchase:
+		d += `Leave it out for products without options, and when confirming a quote_id (if given it must be what the quote is for).`
+	case choicesAdd:
+		d += `The same product with other choices is another cart line; with the same choices, the same line. Leave it out for products without options.`
+	case choicesUpdate:
+		d += `Names the line of the product with these choices, as view_cart shows them; needed only when the cart holds the product in several lines.`
+	}
+	return mcp.WithObject("choices", mcp.AdditionalProperties(map[string]any{"type": "string", "maxLength": maxChoiceArgLen}),
+		mcp.MaxProperties(maxChoiceArgs), mcp.Description(d))
+}
+
+// personalizationArg is the personalization argument of purchase, add_to_cart and
+// update_cart.
+func personalizationArg(tool int) mcp.ToolOption {
+	d := `The person's personalisation text for a personalised product (a name to engrave or paint), exactly as they wrote it; get_product's personalization says whether the product takes one, whether it must, the seller's instructions and the longest text accepted (at most 256 characters). Refused for a product that takes none. Shown back only to this customer.`
+	if tool == choicesUpdate {
+		d = `With choices, names the cart line whose personalisation this is, as view_cart shows it; needed only when the cart holds the product in several lines.`
+	}
+	return mcp.WithString("personalization", mcp.MaxLength(maxPersonalization), mcp.Description(d))
+}
+
+// choiceArgs checks a choices argument's bounds; nil when none.
+func choiceArgs(in choiceValues) (map[string]string, error) {
+	if len(in) > maxChoiceArgs {
+		return nil, &argError{fmt.Sprintf("choices must name at most %d options", maxChoiceArgs)}
+	}
+	var out map[string]string
+	for name, s := range in {
+		if len(name) > maxChoiceArgLen || len(s) > maxChoiceArgLen {
+			return nil, &argError{fmt.Sprintf("each option name and value in choices must be at most %d characters", maxChoiceArgLen)}
+		}
+		if out == nil {
+			out = map[string]string{}
+		}
+		out[name] = s
+	}
+	return out, nil
 }

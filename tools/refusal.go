@@ -8,6 +8,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	txt "github.com/commerce-mcp/commerce-mcp/internal/text" // tools' tests have a func text
+	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 // refusalText words a purchase refusal for the model and the person: what happened,
@@ -62,6 +63,9 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 		return fmt.Sprintf("No product has id %s. Find products with search_products and use an id from its results. %s.", txt.Quote(p.ProductID, idCap), unchanged)
 	case checkout.RefusalIdempotencyConflict:
 		switch {
+		case p.AskedChosen != nil:
+			return fmt.Sprintf("This idempotency_key was already used for a purchase of %s × %d with %s, not with %s. Call purchase with that key and no choices to see how it ended, or use a new key for a new purchase; nothing was charged by this call.",
+				p.ProductID, p.Quantity, choicesWords(p.Chosen), choicesWords(p.AskedChosen))
 		case p.AskedAddressID != "":
 			return fmt.Sprintf("This idempotency_key was already used for a purchase of %s × %d delivering to address_id %s, not to address_id %s. Call purchase with that key, that product_id and quantity and no address_id to see how it ended, or use a new key for a new purchase; nothing was charged by this call.",
 				p.ProductID, p.Quantity, txt.Quote(p.AddressID, idCap), txt.Quote(p.AskedAddressID, idCap))
@@ -77,8 +81,53 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 		if p.AskedProductID == "" {
 			asked = fmt.Sprintf("%d of it", p.AskedQuantity)
 		}
+		if p.AskedChosen != nil {
+			return fmt.Sprintf("Quote %s is for %d × %s (product_id %s) with %s, not with %s, so nothing was bought and nothing was charged. To buy what the quote is for, call purchase with only its quote_id; for other choices, call purchase with the product_id, quantity and those choices to get a new quote, and show it to the person.",
+				p.QuoteID, p.Quantity, title, p.ProductID, choicesWords(p.Chosen), choicesWords(p.AskedChosen))
+		}
 		return fmt.Sprintf("Quote %s is for %d × %s (product_id %s), not for %s, so nothing was bought and nothing was charged. To buy what the quote is for, call purchase with only its quote_id; to buy something else, call purchase with the product_id and quantity to get a new quote.",
 			p.QuoteID, p.Quantity, title, p.ProductID, asked)
+	case checkout.RefusalChoiceMissing:
+		return fmt.Sprintf("%s (product_id %s) is made to order in a choice of %s: %s. Ask the person which they want and call again with choices {%q: \"…\"}. %s.",
+			title, p.ProductID, p.Option, quoted(p.Offered, 400), p.Option, unchanged)
+	case checkout.RefusalChoiceNotOffered:
+		return fmt.Sprintf("%s (product_id %s) is not offered with %s %s; the %s values offered are %s. Ask the person which of these they want and call again with it. %s.",
+			title, p.ProductID, p.Option, txt.Quote(p.AskedValue, idCap), p.Option, quoted(p.Offered, 400), unchanged)
+	case checkout.RefusalChoiceUnknown:
+		if p.Offered == "" {
+			return fmt.Sprintf("%s (product_id %s) has no option to choose, so choices must be left out (%s is not one of its options). %s.",
+				title, p.ProductID, txt.Quote(p.AskedValue, idCap), unchanged)
+		}
+		return fmt.Sprintf("%s (product_id %s) has no option %s; its options are %s (get_product lists their values). %s.",
+			title, p.ProductID, txt.Quote(p.AskedValue, idCap), p.Offered, unchanged)
+	case checkout.RefusalPersonalizationMissing:
+		how := ""
+		if p.Instructions != "" {
+			how = " The seller asks: " + quoted(p.Instructions, 300) + "."
+		}
+		return fmt.Sprintf("%s (product_id %s) is personalised: ask the person for the text (at most %d characters) and call again with personalization.%s %s.",
+			title, p.ProductID, p.Max, how, unchanged)
+	case checkout.RefusalPersonalizationTooLong:
+		return fmt.Sprintf("The personalization for %s (product_id %s) is too long: it takes at most %d characters. Ask the person for a shorter text. %s.",
+			title, p.ProductID, p.Max, unchanged)
+	case checkout.RefusalPersonalizationNotTaken:
+		return fmt.Sprintf("%s (product_id %s) takes no personalization: leave personalization out, or find a personalised product with search_products. %s.",
+			title, p.ProductID, unchanged)
+	case checkout.RefusalPersonalizationInvalid:
+		return fmt.Sprintf("The personalization for %s (product_id %s) holds control or invisible characters; send the text as the person wrote it, in plain characters. %s.",
+			title, p.ProductID, unchanged)
+	case checkout.RefusalSubscriptionChoices:
+		return fmt.Sprintf("%s (product_id %s) asks for choices (its options or a personalization) that subscriptions do not carry, so it cannot be subscribed to through this assistant: each renewal would reach the seller without them. Nothing was charged; the person can subscribe on the seller's site.",
+			title, p.ProductID)
+	case checkout.RefusalCartLineAmbiguous:
+		var lines []string
+		if p.ChoiceLines != nil {
+			for i := range *p.ChoiceLines {
+				lines = append(lines, choicesWords(&(*p.ChoiceLines)[i]))
+			}
+		}
+		return fmt.Sprintf("The cart holds %s in %d lines, with other choices each: %s. Call update_cart again with the choices (and personalization) of the line to change, as view_cart shows them. The cart was not changed.",
+			p.ProductID, len(lines), strings.Join(lines, "; "))
 	case checkout.RefusalUnknownQuote:
 		return fmt.Sprintf("No quote has id %s for this customer. Call purchase with the product_id to get a new quote. Nothing was charged.", txt.Quote(p.QuoteID, idCap))
 	case checkout.RefusalConfirmationMismatch:
@@ -335,4 +384,21 @@ func holdUntil(unix int64) string {
 		return ""
 	}
 	return " until " + time.Unix(unix, 0).UTC().Format("January 2, 2006")
+}
+
+// choicesWords shows choices as the person would say them: "ring_size 7, metal Gold,
+// personalization «Ana»" ("no choices" when empty). The personalisation is the
+// customer's own text, quoted.
+func choicesWords(c *store.Choices) string {
+	if c == nil || c.Empty() {
+		return "no choices"
+	}
+	var parts []string
+	for _, o := range c.Options {
+		parts = append(parts, o.Name+" "+txt.Quote(o.Value, 80))
+	}
+	if c.Personalization != "" {
+		parts = append(parts, "personalization "+txt.Quote(c.Personalization, 300))
+	}
+	return strings.Join(parts, ", ")
 }

@@ -29,6 +29,7 @@ func summaryWith(verb string, p store.Purchase, cond string) string {
 	if cond != "" {
 		cond = " (" + conditionText(cond) + ")"
 	}
+	cond += orderLine{}.withChoices(purchaseChoices(p)).choicesText()
 	return fmt.Sprintf("%s %d × %s%s from %s for %s in total%s, paid with %s.", verb,
 		p.Quantity, quoted(p.Title, titleCap), cond, quoted(p.SellerName, sellerCap), fmtMoney(p.Total, p.Currency), tax, cardName(p))
 }
@@ -71,6 +72,13 @@ func confirmationMessage(p store.Purchase, cond string) string {
 		fmt.Fprintf(&b, "Condition: %s\n", catalog.SellerText(cond))
 	}
 	fmt.Fprintf(&b, "Quantity: %d\n", p.Quantity)
+	c := purchaseChoices(p)
+	for _, o := range c.Options {
+		fmt.Fprintf(&b, "%s: %s\n", optionLabel(o.Name), quoted(o.Value, 80))
+	}
+	if c.Personalization != "" {
+		fmt.Fprintf(&b, "Personalization: %s\n", quoted(c.Personalization, 300))
+	}
 	fmt.Fprintf(&b, "Total: %s (%s, shipping %s)\n", fmtMoney(p.Total, p.Currency),
 		itemsAndTax(p.Subtotal, p.Tax, p.Shipping, p.Total, p.Currency), fmtMoney(p.Shipping, p.Currency))
 	if p.Fulfillment != nil {
@@ -83,4 +91,13 @@ func confirmationMessage(p store.Purchase, cond string) string {
 	}
 	b.WriteString("\n" + catalog.SellerTextNote)
 	return b.String()
+}
+
+// optionLabel is an option's name as a dialog's label: "ring_size" is "Ring size".
+func optionLabel(name string) string {
+	s := strings.ReplaceAll(strings.TrimSpace(name), "_", " ")
+	if s == "" {
+		return "Option"
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

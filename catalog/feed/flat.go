@@ -84,9 +84,11 @@ var (
 	colTags = []string{"tags"}
 	// attrColumns are copied into Product.Attributes under the same name;
 	// attrAliases are read into the attribute they name when it has no value.
-	attrColumns = []string{"condition", "color", "size", "material", "gender", "age_group", "pattern", "mpn", "voltage"}
+	attrColumns = []string{"condition", "color", "size", "material", "gender", "age_group", "pattern", "mpn", "voltage",
+		catalog.AttrChoices, catalog.AttrPersonalization, catalog.AttrPersonalizationMax}
 	attrAliases = []struct{ alias, attr string }{{"color_name", "color"}, {"size_name", "size"},
-		{"colour", "color"}, {"model_number", "mpn"}, {"part_number", "mpn"}, {"materials", "material"}}
+		{"colour", "color"}, {"model_number", "mpn"}, {"part_number", "mpn"}, {"materials", "material"},
+		{"personalisation", catalog.AttrPersonalization}, {"personalisation_max_length", catalog.AttrPersonalizationMax}}
 	// colParentChild marks an Amazon flat file's parent rows ("parent"), which hold
 	// no offer: their children are the products.
 	colParentChild = []string{"parent_child"}
@@ -116,7 +118,8 @@ var (
 var flatColumns = [][]string{colID, colGroup, colTitle, colDesc, colURL, colImage, colPrice,
 	colAmount, colCurrency, colSale, colSaleWindow, colAvail, colStock, colBrand, colCategory,
 	colRating, colReviewCount, colSeller, colGTIN, colSearch, colInterval, colEvery, colTrial, colTags, attrColumns,
-	{"color_name", "size_name", "colour", "model_number", "part_number", "materials"}, colParentChild,
+	{"color_name", "size_name", "colour", "model_number", "part_number", "materials", "personalisation",
+		"personalisation_max_length"}, colParentChild,
 	colSaleFrom, colSaleEnd, colBullets, colKeywords, colProductID, colProductIDTyp, colUpdateDelete, colPackCount, colItemType}
 
 // listPriceAttr is the attribute that keeps the regular price of a product on sale,
@@ -282,6 +285,7 @@ func flatProduct(r row, now time.Time, currency string) (p catalog.Product, sell
 			p.Attributes["pack"] = "pack of " + strconv.Itoa(n)
 		}
 	}
+	declaredChoices(r, p.Attributes)
 	listingVariations(r, p.Attributes)
 	return p, r.get(colSeller), nil
 }
@@ -293,7 +297,11 @@ func flatProduct(r row, now time.Time, currency string) (p catalog.Product, sell
 // The export has one row per listing, with neither a price nor a quantity per value,
 // so the values are what the listing is offered in, not products of their own; a
 // colour or size among them lets a query's colour or size words find the listing.
+// Each is also one of the listing's choices (catalog.AttrChoices), unless a choices
+// column named them: the person chooses a value of each when buying.
 func listingVariations(r row, attrs map[string]string) {
+	declared := attrs[catalog.AttrChoices] != ""
+	var chosen []string
 	for _, n := range []string{"1", "2"} {
 		name, values := r.get([]string{"variation_" + n + "_name"}), r.get([]string{"variation_" + n + "_values"})
 		k := optionKey(displayText(name))
@@ -308,8 +316,44 @@ func listingVariations(r row, attrs map[string]string) {
 		}
 		if len(vs) > 0 {
 			attrs[k] = strings.Join(vs, ", ")
+			chosen = append(chosen, k)
 		}
 	}
+	if !declared && len(chosen) > 0 {
+		attrs[catalog.AttrChoices] = strings.Join(chosen, ", ")
+	}
+}
+
+// declaredChoices reads the column of each option a choices column names ("ring_size,
+// metal": the columns ring_size and metal list the values offered), as the attribute
+// of that name, and writes the choices with those names: the person chooses a value of
+// each when buying (catalog.AttrChoices). A named option without a column of values
+// stays out of the choices.
+func declaredChoices(r row, attrs map[string]string) {
+	decl := attrs[catalog.AttrChoices]
+	if decl == "" {
+		return
+	}
+	var names []string
+	for n := range strings.SplitSeq(decl, ",") {
+		k := optionKey(displayText(n))
+		if k == "" || k == catalog.AttrChoices || slices.Contains(names, k) {
+			continue
+		}
+		if attrs[k] == "" {
+			attrs[k] = displayText(r.get([]string{k}))
+		}
+		if attrs[k] == "" {
+			delete(attrs, k)
+			continue
+		}
+		names = append(names, k)
+	}
+	if len(names) == 0 {
+		delete(attrs, catalog.AttrChoices)
+		return
+	}
+	attrs[catalog.AttrChoices] = strings.Join(names, ", ")
 }
 
 // flatBilling reads a subscription's terms; nil for a product bought once.

@@ -414,7 +414,7 @@ func TestParseInline(t *testing.T) {
 				"Soy Candle – Fig & Cedar,,22.00,USD,0,,,https://img.test/c.jpg,,,,CN-1\n",
 			wantIDs: []string{"NK-1", "CN-1"},
 			checks: []check{{"NK-1", "tags", "gift for her,birth flower,bridesmaid gift"}, {"NK-1", "attr:material", "sterling silver,chain"},
-				{"NK-1", "attr:metal", "Silver, Gold"}, {"NK-1", "attrs", "2"},
+				{"NK-1", "attr:metal", "Silver, Gold"}, {"NK-1", "attr:choices", "metal"}, {"NK-1", "attrs", "3"},
 				{"CN-1", "tags", ""}, {"CN-1", "attrs", "0"}, {"CN-1", "availability", "out_of_stock"}},
 		},
 		{
@@ -427,7 +427,20 @@ func TestParseInline(t *testing.T) {
 				"Plain Card,5.00,USD,50,,,,,,,GC-1,\n",
 			wantIDs: []string{"RG-1", "BN-1", "SF-1", "GC-1"},
 			checks: []check{{"RG-1", "attr:ring_size", "5, 5.5, 6, 10"}, {"RG-1", "attr:metal", "Sterling Silver, Rose Gold Filled"},
-				{"BN-1", "attr:color", "Oatmeal, Charcoal"}, {"SF-1", "attr:color", "Cream"}, {"SF-1", "attrs", "1"}, {"GC-1", "attrs", "0"}},
+				{"RG-1", "attr:choices", "ring_size, metal"},
+				{"BN-1", "attr:color", "Oatmeal, Charcoal"}, {"BN-1", "attr:choices", "color"},
+				{"SF-1", "attr:color", "Cream"}, {"SF-1", "attrs", "1"}, {"GC-1", "attrs", "0"}},
+		},
+		{
+			name: "a spreadsheet declares choices and a personalisation by columns (choices, personalisation, its max length); an Etsy listing's choices column wins over its variations",
+			file: "products.csv",
+			data: "id,title,price,ring_size,metal,choices,personalisation,personalisation_max_length,variation_1_name,variation_1_values\n" +
+				"RG-2,Signet Ring,90 USD,\"6,7,8\",\"Silver,Gold\",\"ring_size, metal\",required: initials to engrave,3,,\n" +
+				"BD-1,Name Board,40 USD,,,,optional,,Wood,\"Oak,Walnut\"\n",
+			wantIDs: []string{"RG-2", "BD-1"},
+			checks: []check{{"RG-2", "attr:choices", "ring_size, metal"}, {"RG-2", "attr:personalization", "required: initials to engrave"},
+				{"RG-2", "attr:personalization_max_length", "3"}, {"RG-2", "attr:ring_size", "6,7,8"},
+				{"BD-1", "attr:personalization", "optional"}, {"BD-1", "attr:wood", "Oak, Walnut"}, {"BD-1", "attr:choices", "wood"}},
 		},
 		{
 			name:    "a spreadsheet's tags column, its markup removed; a material column wins over materials",

@@ -63,6 +63,7 @@ func (a ACPSeller) Open(ctx context.Context, r OpenRequest, idemKey string) (Ses
 	items := make([]acp.Item, len(r.Lines))
 	for i, l := range r.Lines {
 		items[i] = acp.Item{ID: l.ProductID, Quantity: l.Quantity}
+		items[i].VariantOptions, items[i].CustomAttributes = wireChoices(l.Choices)
 	}
 	cs, err := a.Client.Create(ctx, acp.CreateRequest{
 		LineItems: items, Currency: strings.ToLower(r.Currency), FulfillmentDetails: fulfillmentDetails(r.Address),
@@ -182,7 +183,8 @@ func sessionOf(s *acp.CheckoutSession, err error) (Session, error) {
 		if !ok {
 			amount = li.UnitAmount * int64(li.Quantity)
 		}
-		out.Lines = append(out.Lines, store.Line{ProductID: id, Title: title, Quantity: li.Quantity, UnitAmount: li.UnitAmount, Amount: amount})
+		out.Lines = append(out.Lines, store.Line{ProductID: id, Title: title, Quantity: li.Quantity, UnitAmount: li.UnitAmount, Amount: amount,
+			Choices: choicesOf(li.VariantOptions, li.CustomAttributes)})
 		out.Quantity += li.Quantity
 	}
 	for _, o := range s.FulfillmentOptions {
@@ -246,4 +248,35 @@ func classifyACP(err error) error {
 		return fmt.Errorf("%w: %w", ErrRejected, err)
 	}
 	return err
+}
+
+// wireChoices is how a line's choices travel in an ACP line item: each option's value
+// as a variant option, the personalisation as a custom attribute.
+func wireChoices(c store.Choices) ([]acp.VariantOption, []acp.CustomAttribute) {
+	var (
+		opts []acp.VariantOption
+		cust []acp.CustomAttribute
+	)
+	for _, o := range c.Options {
+		opts = append(opts, acp.VariantOption{Name: o.Name, Value: o.Value})
+	}
+	if c.Personalization != "" {
+		cust = append(cust, acp.CustomAttribute{DisplayName: acp.PersonalizationAttribute, Value: c.Personalization})
+	}
+	return opts, cust
+}
+
+// choicesOf reads the choices a seller's line item carries (wireChoices' inverse);
+// custom attributes other than the personalisation are not choices.
+func choicesOf(opts []acp.VariantOption, cust []acp.CustomAttribute) store.Choices {
+	var c store.Choices
+	for _, o := range opts {
+		c.Options = append(c.Options, store.Choice{Name: o.Name, Value: o.Value})
+	}
+	for _, a := range cust {
+		if a.DisplayName == acp.PersonalizationAttribute {
+			c.Personalization = a.Value
+		}
+	}
+	return c
 }

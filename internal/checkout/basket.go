@@ -252,6 +252,12 @@ func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart sto
 			ref = refuse(RefusalSubscriptionProduct, RefusalParams{ProductID: product.ID, Title: product.Title})
 		case !rules.AllowsCategory(product.Category):
 			ref = refuse(RefusalCategoryNotAllowed, RefusalParams{Category: product.Category})
+		case !l.Choices.Empty() || product.AsksChoices():
+			// The line's choices, checked when it was added, are checked again: the
+			// product's options may have changed since (a size no longer offered).
+			if _, err := choose(&product, choiceMap(l.Choices), l.Choices.Personalization); err != nil {
+				ref, _ = err.(*Refusal)
+			}
 		}
 		if ref != nil {
 			if err := s.refuseLine(ctx, c, l, product, ref); err != nil {
@@ -376,7 +382,7 @@ func (s *Service) interruptCheckout(ctx context.Context, c *store.Checkout) erro
 // purchase of its own, so that the checkout's outcome names it.
 func (s *Service) refuseLine(ctx context.Context, c *store.Checkout, l store.CartLine, product catalog.Product, ref *Refusal) error {
 	p, created, err := s.cfg.Store.BeginPurchase(ctx, store.Purchase{
-		CustomerID: c.CustomerID, IdemKey: c.ID + "/" + l.SellerID + "/" + l.ProductID, Mode: c.Mode,
+		CustomerID: c.CustomerID, IdemKey: c.ID + "/" + l.SellerID + "/" + l.ProductID + lineKeySuffix(l.Choices), Mode: c.Mode,
 		ProductID: l.ProductID, SellerID: l.SellerID, Quantity: l.Quantity, CheckoutID: c.ID,
 	})
 	if errors.Is(err, store.ErrStateChanged) { // the checkout was ended meanwhile (its cart emptied)
@@ -387,7 +393,7 @@ func (s *Service) refuseLine(ctx context.Context, c *store.Checkout, l store.Car
 	}
 	p.Title, p.SellerName, p.Brand, p.Category = product.Title, product.SellerName, product.Brand, product.Category
 	p.Lines = []store.Line{{ProductID: l.ProductID, Title: product.Title, Condition: product.Condition(), Quantity: l.Quantity, UnitAmount: product.Price.Amount,
-		Amount: product.Price.Amount * int64(l.Quantity)}}
+		Amount: product.Price.Amount * int64(l.Quantity), Choices: l.Choices}}
 	p.Currency = product.Price.Currency
 	ref.record(&p, store.PurchaseFailed)
 	err = s.cfg.Store.Advance(ctx, &p, "refused", string(ref.Code), store.PurchaseOpen)
@@ -404,7 +410,7 @@ func (s *Service) beginSellerOrder(ctx context.Context, c *store.Checkout, selle
 	asked := make([]store.Line, len(lines))
 	for i, l := range lines {
 		asked[i] = store.Line{ProductID: l.product.ID, Title: l.product.Title, Condition: l.product.Condition(), Quantity: l.line.Quantity,
-			UnitAmount: l.product.Price.Amount, Amount: l.product.Price.Amount * int64(l.line.Quantity)}
+			UnitAmount: l.product.Price.Amount, Amount: l.product.Price.Amount * int64(l.line.Quantity), Choices: l.line.Choices}
 	}
 	// With the seller's name, the first title and the currency, also until the seller
 	// quotes: a checkout interrupted before that still names what it was buying.
@@ -470,7 +476,7 @@ func (s *Service) quoteSellerSteps(ctx context.Context, p *store.Purchase, lines
 	titles, conds := map[string]string{}, map[string]string{}
 	var estimate int64
 	for i, l := range lines {
-		want[i] = Item{ProductID: l.product.ID, Quantity: l.line.Quantity}
+		want[i] = Item{ProductID: l.product.ID, Quantity: l.line.Quantity, Choices: l.line.Choices}
 		titles[l.product.ID], conds[l.product.ID] = l.product.Title, l.product.Condition()
 		if l.product.Price.Amount > 0 && int64(l.line.Quantity) > (MaxTotal-estimate)/l.product.Price.Amount {
 			return tooLarge(l.line.Quantity, l.product.Title, l.product.Price.Amount, l.product.Price.Currency)

@@ -73,6 +73,14 @@ func (s *Service) ViewCart(ctx context.Context, customerID string) (CartView, er
 // RefusalUnknownProduct, RefusalOutOfStock, RefusalSellerNotPurchasable,
 // RefusalCartQuantity, RefusalCartFull.
 func (s *Service) AddToCart(ctx context.Context, customerID, productID string, quantity int) (CartView, error) {
+	return s.AddToCartChosen(ctx, customerID, productID, quantity, nil, "")
+}
+
+// AddToCartChosen is AddToCart with the person's choices for the product (option →
+// value, a personalisation), checked as purchase checks them (the choice refusals):
+// the same product with other choices is another line, with the same choices (however
+// spelt) the same line.
+func (s *Service) AddToCartChosen(ctx context.Context, customerID, productID string, quantity int, choices map[string]string, personalization string) (CartView, error) {
 	if quantity < 1 || quantity > store.MaxLineQuantity {
 		return CartView{}, refuse(RefusalInvalid, RefusalParams{Field: "quantity", Min: 1, Max: store.MaxLineQuantity})
 	}
@@ -86,6 +94,10 @@ func (s *Service) AddToCart(ctx context.Context, customerID, productID string, q
 	if product.Billing != nil {
 		return CartView{}, refuse(RefusalSubscriptionProduct, RefusalParams{ProductID: product.ID, Title: product.Title})
 	}
+	chosen, err := choose(&product, choices, personalization)
+	if err != nil {
+		return CartView{}, err
+	}
 	if code := s.unavailable(ctx, &product); code != "" {
 		if code == RefusalOutOfStock {
 			return CartView{}, notInStock(&product)
@@ -96,7 +108,8 @@ func (s *Service) AddToCart(ctx context.Context, customerID, productID string, q
 		}
 		return CartView{}, refuse(code, p)
 	}
-	c, _, err := s.cfg.Store.ChangeCart(ctx, customerID, store.CartChange{ProductID: product.ID, SellerID: product.SellerID, Quantity: quantity, Add: true})
+	c, _, err := s.cfg.Store.ChangeCart(ctx, customerID, store.CartChange{ProductID: product.ID, SellerID: product.SellerID, Quantity: quantity, Add: true,
+		Choices: chosen})
 	if err != nil {
 		return CartView{}, cartRefusal(err, product.ID, quantity)
 	}
@@ -106,6 +119,14 @@ func (s *Service) AddToCart(ctx context.Context, customerID, productID string, q
 // UpdateCart sets the quantity of product productID in the customer's cart; 0 removes
 // the line. Refusals: RefusalInvalid (quantity outside 0–99), RefusalNotInCart.
 func (s *Service) UpdateCart(ctx context.Context, customerID, productID string, quantity int) (CartView, error) {
+	return s.UpdateCartLine(ctx, customerID, productID, quantity, nil, "")
+}
+
+// UpdateCartLine is UpdateCart for the line of the product with the choices asked
+// (matched as purchase matches a quote's: case, spacing and numbers' spelling do not
+// matter); with none asked, the product's one line. A product the cart holds in
+// several lines needs its choices: RefusalCartLineAmbiguous lists them.
+func (s *Service) UpdateCartLine(ctx context.Context, customerID, productID string, quantity int, choices map[string]string, personalization string) (CartView, error) {
 	if quantity < 0 || quantity > store.MaxLineQuantity {
 		return CartView{}, refuse(RefusalInvalid, RefusalParams{Field: "quantity", Min: 0, Max: store.MaxLineQuantity})
 	}
@@ -117,12 +138,29 @@ func (s *Service) UpdateCart(ctx context.Context, customerID, productID string, 
 	if err != nil {
 		return CartView{}, err
 	}
+	var lines []store.Choices
 	for _, l := range c.Lines {
-		if l.ProductID == productID && sellerID == "" {
+		if l.ProductID != productID {
+			continue
+		}
+		if sellerID == "" {
 			sellerID = l.SellerID // a product gone from the catalog keeps its seller
 		}
+		if !askedChoices(choices, personalization) || sameChoices(l.Choices, choices, personalization) {
+			lines = append(lines, l.Choices)
+		}
 	}
-	c, emptied, err := s.cfg.Store.ChangeCart(ctx, customerID, store.CartChange{ProductID: productID, SellerID: sellerID, Quantity: quantity})
+	var line store.Choices
+	switch {
+	case len(lines) > 1:
+		return CartView{}, refuse(RefusalCartLineAmbiguous, RefusalParams{ProductID: callerText(productID), ChoiceLines: &lines})
+	case len(lines) == 1:
+		line = lines[0]
+	case askedChoices(choices, personalization):
+		// Not in the cart with these choices: the store says so (not_in_cart).
+		line = *askedAsChoices(choices, personalization)
+	}
+	c, emptied, err := s.cfg.Store.ChangeCart(ctx, customerID, store.CartChange{ProductID: productID, SellerID: sellerID, Quantity: quantity, Choices: line})
 	if err != nil {
 		return CartView{}, cartRefusal(err, productID, quantity)
 	}

@@ -27,6 +27,25 @@ type Confirmation struct {
 	// Ask is, for a cancellation, the person's ask to cancel (store.AskCancel) that
 	// the call asking for this confirmation recorded; declining withdraws it.
 	Ask string `json:"ask,omitempty"`
+	// Choices is, for a purchase's quote whose lines carry choices, choicesDigest of
+	// them: the dialog the person answered showed those, and an answer confirms only a
+	// quote that still has them ("" when none).
+	Choices string `json:"ch,omitempty"`
+}
+
+// choicesDigest is a short digest of the choices of p's lines (and of p's own, before
+// it was quoted), "" when there are none. It holds no personal text.
+func choicesDigest(p store.Purchase) string {
+	keys := []string{p.Choices.Key()}
+	for _, l := range p.Lines {
+		keys = append(keys, l.Choices.Key())
+	}
+	all := strings.Join(keys, "\x00")
+	if strings.Trim(all, "\x00") == "" {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(all))
+	return base64.RawURLEncoding.EncodeToString(sum[:12])
 }
 
 const kindCheckout = "checkout"
@@ -45,7 +64,7 @@ var stateEncoding = base64.RawURLEncoding.Strict()
 // holds no secrets) but cannot be forged.
 func (s *Service) Seal(p store.Purchase) string {
 	return s.seal(purposePurchase, Confirmation{CustomerID: p.CustomerID, QuoteID: p.QuoteID, Amount: p.Total,
-		Currency: p.Currency, ExpiresAt: p.ExpiresAt.Unix(), Nonce: store.NewID("n_")})
+		Currency: p.Currency, ExpiresAt: p.ExpiresAt.Unix(), Nonce: store.NewID("n_"), Choices: choicesDigest(p)})
 }
 
 // SealCancel is Seal for a cancellation waiting for confirmation (CancelOutcome with
@@ -179,7 +198,7 @@ func (s *Service) ConfirmSealed(ctx context.Context, customerID, state string, a
 	if err != nil {
 		return Outcome{}, err
 	}
-	if c.Kind != "" || p.Total != c.Amount || p.Currency != c.Currency || p.ConfirmVia != ViaElicitation {
+	if c.Kind != "" || p.Total != c.Amount || p.Currency != c.Currency || p.ConfirmVia != ViaElicitation || c.Choices != choicesDigest(p) {
 		return Outcome{}, invalid
 	}
 	err = s.cfg.Store.UseOnce(ctx, "confirm", c.Nonce, time.Unix(c.ExpiresAt, 0))

@@ -103,10 +103,12 @@ type OpenRequest struct {
 	Option   string
 }
 
-// Item is a product and how many of it.
+// Item is a product, how many of it, and what the person chose for it (none for a
+// product that asks for none).
 type Item struct {
 	ProductID string
 	Quantity  int
+	Choices   store.Choices
 }
 
 // Sellers finds the checkout API of a seller. It returns an error wrapping

@@ -42,6 +42,13 @@ type Request struct {
 	// could buy without asking at all, so this weakens nothing; above it the quote is
 	// offered as ConfirmVia says, as without ConfirmFirst.
 	ConfirmFirst bool
+	// Choices are the person's value for each option of the product (option name →
+	// value) and Personalization their personalisation text: checked against the
+	// product (catalog.Product.Choose) before anything is recorded. With QuoteID, or
+	// an idempotency key already used, they may be left out; when given they must be
+	// what the quote or first purchase was for.
+	Choices         map[string]string
+	Personalization string
 }
 
 // OutcomeStatus is how a purchase call ended, when it was not refused.
@@ -114,13 +121,17 @@ func (s *Service) purchase(ctx context.Context, r Request) (Outcome, error) {
 	// compared with it (replay); an address_id the customer has not saved is an
 	// argument to fix, refused before anything is recorded under the key, as checkout
 	// does. prepare reads it again.
+	chosen, err := choose(&product, r.Choices, r.Personalization)
+	if err != nil {
+		return Outcome{}, err
+	}
 	addr, err := s.address(ctx, r.CustomerID, r.AddressID)
 	if err != nil {
 		return Outcome{}, err
 	}
 	begin := store.Purchase{
 		CustomerID: r.CustomerID, IdemKey: key, Mode: string(s.cfg.Mode),
-		ProductID: product.ID, SellerID: product.SellerID, Quantity: r.Quantity,
+		ProductID: product.ID, SellerID: product.SellerID, Quantity: r.Quantity, Choices: chosen,
 	}
 	if addr != nil {
 		begin.AddressID = addr.ID
@@ -156,6 +167,8 @@ func (s *Service) replay(ctx context.Context, p store.Purchase, r Request) (Outc
 		conflict.AddressID, conflict.AskedAddressID = p.AddressID, callerText(r.AddressID)
 	case r.FulfillmentOption != "" && p.Fulfillment != nil && text.Clean(r.FulfillmentOption, 80) != p.Fulfillment.ID:
 		conflict.FulfillmentID, conflict.AskedFulfillmentID = p.Fulfillment.ID, callerText(r.FulfillmentOption)
+	case askedChoices(r.Choices, r.Personalization) && !sameChoices(p.Choices, r.Choices, r.Personalization):
+		conflict.Chosen, conflict.AskedChosen = &p.Choices, askedAsChoices(r.Choices, r.Personalization)
 	default:
 		return s.settle(ctx, p)
 	}
@@ -183,7 +196,7 @@ func callerKey(key string) (string, error) {
 // quantity than the quote is for: the quote alone decides what is bought, so a
 // mismatch means the caller meant something else.
 func (s *Service) matchesQuote(ctx context.Context, r Request) error {
-	if r.ProductID == "" && r.Quantity == 0 {
+	if r.ProductID == "" && r.Quantity == 0 && !askedChoices(r.Choices, r.Personalization) {
 		return nil
 	}
 	p, err := s.cfg.Store.PurchaseByQuote(ctx, r.CustomerID, r.QuoteID)
@@ -193,15 +206,22 @@ func (s *Service) matchesQuote(ctx context.Context, r Request) error {
 	if err != nil {
 		return err
 	}
-	if (r.ProductID == "" || r.ProductID == p.ProductID) && (r.Quantity == 0 || r.Quantity == p.Quantity) {
+	sameChosen := !askedChoices(r.Choices, r.Personalization) || sameChoices(p.Choices, r.Choices, r.Personalization)
+	if (r.ProductID == "" || r.ProductID == p.ProductID) && (r.Quantity == 0 || r.Quantity == p.Quantity) && sameChosen {
 		return nil
 	}
 	asked := r.Quantity
 	if asked == 0 {
 		asked = p.Quantity
 	}
-	return refuse(RefusalQuoteMismatch, RefusalParams{QuoteID: p.QuoteID, Quantity: p.Quantity, Title: p.Title, ProductID: p.ProductID,
+	ref := refuse(RefusalQuoteMismatch, RefusalParams{QuoteID: p.QuoteID, Quantity: p.Quantity, Title: p.Title, ProductID: p.ProductID,
 		AskedProductID: callerText(r.ProductID), AskedQuantity: asked})
+	if !sameChosen {
+		// A confirmation for other choices (size 9 for a quote of size 7) buys
+		// nothing: the quote alone decides what is bought, as for the amount.
+		ref.Params.Chosen, ref.Params.AskedChosen = &p.Choices, askedAsChoices(r.Choices, r.Personalization)
+	}
+	return ref
 }
 
 // Confirm confirms the customer's quote and completes the purchase. via must match how

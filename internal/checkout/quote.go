@@ -137,7 +137,7 @@ func (s *Service) prepare(ctx context.Context, p *store.Purchase, product catalo
 	if addr != nil {
 		p.AddressID = addr.ID
 	}
-	want := []Item{{ProductID: product.ID, Quantity: p.Quantity}}
+	want := []Item{{ProductID: product.ID, Quantity: p.Quantity, Choices: p.Choices}}
 	r := OpenRequest{Lines: want, Currency: product.Price.Currency, Address: addr, Option: option}
 	if err := s.quoteSeller(ctx, p, co, r, map[string]string{product.ID: product.Title}, "/open", true); err != nil {
 		return store.Rules{}, err
@@ -204,6 +204,9 @@ func (s *Service) quoteSeller(ctx context.Context, p *store.Purchase, co SellerC
 		return ref
 	}
 	fillFromSession(p, sess, titles)
+	if ref := keepChoices(p, r.Lines); ref != nil {
+		return ref
+	}
 	return nil
 }
 
@@ -230,14 +233,19 @@ func sessionRefusal(seller string, sess Session, want []Item, titles map[string]
 		ref.Params.Offered = strings.Join(ids, ", ")
 		return ref
 	}
-	got, asked := map[string]int{}, 0
+	// Per product: a product asked for in several lines (other choices each) is
+	// compared in all.
+	got, wanted, asked := map[string]int{}, map[string]int{}, 0
 	for _, l := range sess.Lines {
 		got[l.ProductID] += l.Quantity
 	}
 	for _, w := range want {
 		asked += w.Quantity
-		if got[w.ProductID] != w.Quantity {
-			return refuse(RefusalSellerMismatch, RefusalParams{Seller: seller, Quantity: got[w.ProductID], Title: titles[w.ProductID], AskedQuantity: w.Quantity})
+		wanted[w.ProductID] += w.Quantity
+	}
+	for _, w := range want {
+		if got[w.ProductID] != wanted[w.ProductID] {
+			return refuse(RefusalSellerMismatch, RefusalParams{Seller: seller, Quantity: got[w.ProductID], Title: titles[w.ProductID], AskedQuantity: wanted[w.ProductID]})
 		}
 	}
 	if sess.Quantity != asked {
@@ -539,11 +547,11 @@ func (s *Service) checkRequote(ctx context.Context, p *store.Purchase, sess Sess
 func linesOf(p *store.Purchase) ([]Item, map[string]string) {
 	titles := map[string]string{p.ProductID: p.Title}
 	if len(p.Lines) == 0 {
-		return []Item{{ProductID: p.ProductID, Quantity: p.Quantity}}, titles
+		return []Item{{ProductID: p.ProductID, Quantity: p.Quantity, Choices: p.Choices}}, titles
 	}
 	want := make([]Item, len(p.Lines))
 	for i, l := range p.Lines {
-		want[i] = Item{ProductID: l.ProductID, Quantity: l.Quantity}
+		want[i] = Item{ProductID: l.ProductID, Quantity: l.Quantity, Choices: l.Choices}
 		titles[l.ProductID] = l.Title
 	}
 	return want, titles

@@ -182,6 +182,21 @@ type RefusalParams struct {
 	// token, decided the failure: the words then say what Stripe shows rather than a
 	// flat "nothing was charged" (a seller's authorization hold does not show there).
 	Witnessed bool `json:"stripe_witnessed,omitempty"`
+	// Option, AskedValue and Instructions are for the choice refusals (choices.go):
+	// the product's option, the caller's value or option name (cut), and the seller's
+	// personalisation instructions (seller text).
+	Option       string `json:"option,omitempty"`
+	AskedValue   string `json:"asked_value,omitempty"`
+	Instructions string `json:"instructions,omitempty"`
+	// Chosen and AskedChosen are, for quote_mismatch and idempotency_conflict about
+	// choices, the choices of the quote or first purchase and those the call asked.
+	// Such refusals are never recorded: the personalisation in them goes back only to
+	// the caller.
+	Chosen      *store.Choices `json:"chosen,omitempty"`
+	AskedChosen *store.Choices `json:"asked_chosen,omitempty"`
+	// ChoiceLines are, for cart_line_ambiguous, the choices of each cart line of the
+	// product.
+	ChoiceLines *[]store.Choices `json:"choice_lines,omitempty"`
 	// HoldUntil (unix seconds) is, for payment_held, until when a hold on the card may
 	// still be captured; 0 when not known.
 	HoldUntil int64 `json:"hold_until,omitempty"`

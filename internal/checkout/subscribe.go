@@ -122,6 +122,10 @@ func (s *Service) Subscribe(ctx context.Context, r SubscribeRequest) (Subscripti
 	if product.Billing == nil {
 		return SubscriptionOutcome{}, refuse(RefusalNotSubscription, RefusalParams{ProductID: product.ID, Title: product.Title})
 	}
+	if product.AsksChoices() {
+		// Subscriptions do not carry choices: each renewal would be bought without them.
+		return SubscriptionOutcome{}, refuse(RefusalSubscriptionChoices, RefusalParams{ProductID: product.ID, Title: product.Title})
+	}
 	u := store.Subscription{ID: store.NewID("sub_"), CustomerID: r.CustomerID, Mode: string(s.cfg.Mode), ProductID: product.ID,
 		SellerID: product.SellerID, Quantity: r.Quantity, Interval: string(product.Billing.Interval),
 		Every: product.Billing.Every, TrialDays: product.Billing.TrialDays}

@@ -160,12 +160,37 @@ type Address struct {
 // Quantity is this package's extension of the 2026-04-17 request schema (see the
 // package documentation); the Client sends at least 1. Name and UnitAmount are
 // informational: a seller prices from its own catalog.
+//
+// VariantOptions and CustomAttributes carry what the person chose for the item (see
+// the package documentation): the value of each of the product's options, as ACP's
+// variant_options name a variant ({name, value}), and a personalisation text as a
+// custom attribute whose display_name is PersonalizationAttribute. A line with other
+// choices is another line, even of the same item.
 type Item struct {
-	ID         string `json:"id"`
-	Name       string `json:"name,omitempty"`
-	UnitAmount int64  `json:"unit_amount,omitempty"`
-	Quantity   int    `json:"quantity,omitempty"`
+	ID               string            `json:"id"`
+	Name             string            `json:"name,omitempty"`
+	UnitAmount       int64             `json:"unit_amount,omitempty"`
+	Quantity         int               `json:"quantity,omitempty"`
+	VariantOptions   []VariantOption   `json:"variant_options,omitempty"`
+	CustomAttributes []CustomAttribute `json:"custom_attributes,omitempty"`
 }
+
+// VariantOption is the value chosen for one option of an item ("ring_size", "7").
+type VariantOption struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// CustomAttribute is a further fact of a line the buyer gave: a personalisation text
+// (DisplayName PersonalizationAttribute). Its value is personal data.
+type CustomAttribute struct {
+	DisplayName string `json:"display_name"`
+	Value       string `json:"value"`
+}
+
+// PersonalizationAttribute is the display_name of the custom attribute that carries a
+// line's personalisation text (a name to engrave or paint).
+const PersonalizationAttribute = "Personalization"
 
 // Availability values of a LineItem.
 const (
@@ -186,6 +211,10 @@ type LineItem struct {
 	AvailabilityStatus string   `json:"availability_status,omitempty"`
 	AvailableQuantity  *int64   `json:"available_quantity,omitempty"`
 	Totals             []Total  `json:"totals"`
+	// VariantOptions and CustomAttributes are the line's choices, as the seller
+	// recorded them (see Item).
+	VariantOptions   []VariantOption   `json:"variant_options,omitempty"`
+	CustomAttributes []CustomAttribute `json:"custom_attributes,omitempty"`
 }
 
 // TotalType names a Total.

@@ -47,23 +47,68 @@ type session struct {
 
 // line is one priced line of a session.
 type line struct {
-	id    string // li_1, li_2, …
-	item  InventoryItem
-	qty   int
-	total int64
-	stamp int64 // Inventory.Take's stamp of the stock taken for a charge (see Seller.pay)
+	id   string // li_1, li_2, …
+	item InventoryItem
+	qty  int
+	// opts and custom are the buyer's choices for the line (variant options, a
+	// personalisation as a custom attribute), kept as received and echoed in every
+	// view of the session and its order.
+	opts   []acp.VariantOption
+	custom []acp.CustomAttribute
+	total  int64
+	stamp  int64 // Inventory.Take's stamp of the stock taken for a charge (see Seller.pay)
 }
 
 // wireItem is a request line as the Seller reads it: quantity may be absent.
 type wireItem struct {
-	ID       string          `json:"id"`
-	Quantity json.RawMessage `json:"quantity"`
+	ID               string                `json:"id"`
+	Quantity         json.RawMessage       `json:"quantity"`
+	VariantOptions   []acp.VariantOption   `json:"variant_options"`
+	CustomAttributes []acp.CustomAttribute `json:"custom_attributes"`
+}
+
+// Bounds of a line's choices the Seller accepts.
+const (
+	maxLineOptions = 10
+	maxChoiceText  = 1024
+)
+
+// lineChoicesError checks the choices of request line it (at param): few enough, each
+// named, none too long.
+func lineChoicesError(it wireItem, param string) *acp.Error {
+	if len(it.VariantOptions) > maxLineOptions || len(it.CustomAttributes) > maxLineOptions {
+		return &acp.Error{Type: acp.ErrorInvalidRequest, Code: acp.CodeInvalid, Param: param,
+			Message: fmt.Sprintf("a line item has at most %d variant options and %d custom attributes", maxLineOptions, maxLineOptions)}
+	}
+	for j, o := range it.VariantOptions {
+		if strings.TrimSpace(o.Name) == "" || len(o.Name) > 200 || len(o.Value) > 200 {
+			return &acp.Error{Type: acp.ErrorInvalidRequest, Code: acp.CodeInvalid, Param: fmt.Sprintf("%s.variant_options[%d]", param, j),
+				Message: "a variant option needs a name, and name and value of at most 200 bytes"}
+		}
+	}
+	for j, a := range it.CustomAttributes {
+		if strings.TrimSpace(a.DisplayName) == "" || len(a.DisplayName) > 200 || len(a.Value) > maxChoiceText {
+			return &acp.Error{Type: acp.ErrorInvalidRequest, Code: acp.CodeInvalid, Param: fmt.Sprintf("%s.custom_attributes[%d]", param, j),
+				Message: fmt.Sprintf("a custom attribute needs a display_name, and a value of at most %d bytes", maxChoiceText)}
+		}
+	}
+	return nil
+}
+
+// choicesKey tells lines of one item apart by their choices.
+func choicesKey(it wireItem) string {
+	if len(it.VariantOptions) == 0 && len(it.CustomAttributes) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal([]any{it.VariantOptions, it.CustomAttributes})
+	return string(b)
 }
 
 func newID(prefix string) string { return prefix + strings.ToLower(rand.Text()) }
 
 // requestLines merges request lines into (item id, quantity) pairs in order of first
-// appearance: repeated ids add up, an absent quantity counts 1. base is the JSONPath
+// appearance: repeated ids with the same choices add up (other choices are another
+// line), an absent quantity counts 1. base is the JSONPath
 // of the list, for error params.
 func requestLines(items []wireItem, base string) ([]wireLine, *acp.Error) {
 	if len(items) == 0 {
@@ -88,7 +133,11 @@ func requestLines(items []wireItem, base string) ([]wireLine, *acp.Error) {
 			}
 			qty = n
 		}
-		if j, ok := index[id]; ok {
+		if perr := lineChoicesError(it, param); perr != nil {
+			return nil, perr
+		}
+		key := id + "\x00" + choicesKey(it)
+		if j, ok := index[key]; ok {
 			out[j].qty += qty
 			if out[j].qty > acp.MaxQuantity {
 				return nil, &acp.Error{Type: acp.ErrorInvalidRequest, Code: acp.CodeInvalid, Param: param + ".quantity",
@@ -100,16 +149,18 @@ func requestLines(items []wireItem, base string) ([]wireLine, *acp.Error) {
 			return nil, &acp.Error{Type: acp.ErrorInvalidRequest, Code: acp.CodeInvalid, Param: base,
 				Message: fmt.Sprintf("a session can hold at most %d different items", maxLines)}
 		}
-		index[id] = len(out)
-		out = append(out, wireLine{id: id, qty: qty, param: param})
+		index[key] = len(out)
+		out = append(out, wireLine{id: id, qty: qty, param: param, opts: it.VariantOptions, custom: it.CustomAttributes})
 	}
 	return out, nil
 }
 
 type wireLine struct {
-	id    string
-	qty   int
-	param string
+	id     string
+	qty    int
+	param  string
+	opts   []acp.VariantOption
+	custom []acp.CustomAttribute
 }
 
 // price looks the lines up in the inventory and prices them; currency is the request's
@@ -142,7 +193,8 @@ func (s *Seller) price(ctx context.Context, wl []wireLine, currency string) ([]l
 			return nil, "", http.StatusBadRequest, &acp.Error{Type: acp.ErrorInvalidRequest, Code: acp.CodeInvalid, Param: w.param + ".quantity",
 				Message: "the amount is too large"}
 		}
-		lines = append(lines, line{id: "li_" + strconv.Itoa(i+1), item: it, qty: w.qty, total: it.UnitAmount * int64(w.qty)})
+		lines = append(lines, line{id: "li_" + strconv.Itoa(i+1), item: it, qty: w.qty, total: it.UnitAmount * int64(w.qty),
+			opts: w.opts, custom: w.custom})
 	}
 	var sum int64
 	for _, l := range lines {
@@ -238,6 +290,7 @@ func (s *Seller) view(ss *session) *acp.CheckoutSession {
 		}
 		li := acp.LineItem{ID: l.id, Item: acp.Item{ID: l.item.ID}, Quantity: l.qty, Name: l.item.Title,
 			UnitAmount: l.item.UnitAmount, ProductID: l.item.ID, AvailabilityStatus: availability(l),
+			VariantOptions: l.opts, CustomAttributes: l.custom,
 			Totals: []acp.Total{
 				amount(acp.TotalItemsBaseAmount, "Items", l.total),
 				amount(acp.TotalSubtotal, "Subtotal", l.total),
