@@ -1,0 +1,123 @@
+package catalog
+
+import (
+	"context"
+	"os"
+	"reflect"
+	"testing"
+	"time"
+)
+
+// saleScaleEnv names a catalog file (a copy: the test only reads it, but opening
+// applies migrations) on which TestSaleFirstAtScale compares the plans of `<word> on
+// sale`; unset, the test is skipped. Set products.on_sale in the copy for the share
+// to measure (e.g. `UPDATE products SET on_sale = (rowid % 1000 = 0)` for 0.1%).
+const saleScaleEnv = "COMMERCE_SALE_SCALE_DB"
+
+// TestSaleFirstAtScale searches `<word> on sale` (in stock) for about 130 words of a
+// large catalog, every so many of the index's words in 4,000–400,000 products: with
+// the plans as served, with the products on sale never read first (saleFirstOff), and
+// in an exhaustive catalog (every match ordered, nothing pooled), each with a minute
+// of fallback budget. Every result must equal the one joining every match, and the
+// top 10 the exhaustive search's in at least 98% on average; it logs how many
+// searches read the products on sale first and the overlap.
+func TestSaleFirstAtScale(t *testing.T) {
+	path := os.Getenv(saleScaleEnv)
+	if path == "" {
+		t.Skip(saleScaleEnv + " names no catalog")
+	}
+	ctx := context.Background()
+	c, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	ex, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ex.Close()
+	ex.SetExhaustive()
+	c.SetFallbackBudget(time.Minute)
+	ex.SetFallbackBudget(time.Minute)
+	var products, onSale int
+	if err := c.db.QueryRowContext(ctx, `SELECT count(*), (SELECT count(*) FROM products INDEXED BY products_on_sale WHERE on_sale = 1) FROM products`).Scan(&products, &onSale); err != nil {
+		t.Fatal(err)
+	}
+	var words []string
+	rows, err := c.db.QueryContext(ctx, `SELECT term FROM index_words WHERE docs BETWEEN 4000 AND 400000 AND term GLOB '[a-z]*' ORDER BY term`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var w string
+		if err := rows.Scan(&w); err != nil {
+			t.Fatal(err)
+		}
+		words = append(words, w)
+	}
+	rows.Close()
+	if len(words) < 100 {
+		t.Fatalf("%d words in 4,000–400,000 products; the test needs 100", len(words))
+	}
+	step := max(1, len(words)/130)
+	var n, first, equal int
+	var overlap float64
+	for i := 0; i < len(words); i += step {
+		q := Query{Text: words[i] + " on sale", InStock: true}
+		ranks := c.saleFirstRanks.Load()
+		c.saleFirstOff = false
+		got, err := c.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.saleFirstRanks.Load() > ranks {
+			first++
+		}
+		c.saleFirstOff = true
+		joined, err := c.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := ex.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want.TotalEstimated {
+			t.Fatalf("%q: the exhaustive search estimated its total", q.Text)
+		}
+		n++
+		if reflect.DeepEqual(got, joined) {
+			equal++
+		} else {
+			t.Errorf("%q: %d hits, total %d; joining every match: %d hits, total %d", q.Text, len(got.Hits), got.Total, len(joined.Hits), joined.Total)
+		}
+		o, _ := hitOverlap(got.Hits, want.Hits)
+		overlap += o
+	}
+	overlap /= float64(n)
+	t.Logf("%d of %d products on sale: %d words, %d read the products on sale first, %d results equal to joining every match, top-10 overlap with the exhaustive search %.4f",
+		onSale, products, n, first, equal, overlap)
+	if overlap < 0.98 {
+		t.Errorf("top-10 overlap with the exhaustive search %.4f, under 0.98", overlap)
+	}
+}
+
+// hitOverlap returns the share of want's products that got has (1 when want has none)
+// and how many want has.
+func hitOverlap(got, want []Hit) (float64, int) {
+	if len(want) == 0 {
+		return 1, 0
+	}
+	in := map[string]bool{}
+	for _, h := range got {
+		in[h.ID] = true
+	}
+	k := 0
+	for _, h := range want {
+		if in[h.ID] {
+			k++
+		}
+	}
+	return float64(k) / float64(len(want)), len(want)
+}
