@@ -118,25 +118,19 @@ func (c *Catalog) noneOnSale(ctx context.Context) (bool, error) {
 
 // fewOnSale reports whether a search with the on-sale filter ranking every one of n
 // full-text matches in full (a common word whose pool held under a page on sale) should
-// read the products on sale first and look each up in the full-text index
-// (saleFirstSource) instead of reading every match: when at most n/saleSeekCost
-// products are on sale, read from their partial index. The answer is the same either
-// way (the filter's condition stays); not while the on_sale fill runs (the column is
-// not whole: flagColumn), nor when tests set saleFirstOff.
+// check each match against the products on sale before joining it (saleFirstSQL):
+// when at most n products are on sale, reading them from their partial index once
+// costs less than joining every match to product_keys and products. The answer is
+// the same either way (the filter's condition stays); not while the on_sale fill runs
+// (the column is not whole: flagColumn), nor when tests set saleFirstOff.
 func (c *Catalog) fewOnSale(ctx context.Context, n int) (bool, error) {
 	if c.saleFirstOff || c.flagsFilling(ctx) {
 		return false, nil
 	}
-	few := n / saleSeekCost
 	var onSale int
 	if err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products INDEXED BY products_on_sale WHERE on_sale = 1 LIMIT ?)`,
-		few+1).Scan(&onSale); err != nil {
+		n+1).Scan(&onSale); err != nil {
 		return false, fmt.Errorf("search on sale: %w", err)
 	}
-	return onSale <= few, nil
+	return onSale <= n, nil
 }
-
-// saleSeekCost is about how many of a word's matches a ranking of every match reads
-// in the time one lookup of a product in the full-text index takes (at 1M: see
-// docs/measured/scale.md, "Few products on sale").
-const saleSeekCost = 32

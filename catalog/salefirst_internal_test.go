@@ -4,23 +4,22 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"math"
 	"reflect"
 	"testing"
 	"time"
 )
 
 // TestSaleFirstRanksAsJoined checks that searches with an on-sale phrase whose pool
-// holds under a page on sale, ranked in full from the products on sale, each looked up
-// in the full-text index and ranked by bm25_kept (saleFirstSource, allowed by
-// fewOnSale), return what the same searches return joining every match (saleFirstOff): pages, totals, notes and facets,
+// holds under a page on sale, ranked in full with each match checked against the
+// products on sale first (saleFirstSQL, allowed by fewOnSale), return what the same
+// searches return joining every match (saleFirstOff): pages, totals, notes and facets,
 // for common words, a prefix, several words, gender and kids' words, a colour, a price
 // sort, a price cap, a category, in-stock only, a cheap price, a sentence and deep
 // pages; with 0.2%, 1%, 3% and 10% of products on sale; that at least 3/4 of the
 // first pages so ranked are the exhaustive search's (every match ordered, nothing
 // pooled);
-// and that the plan was used where few products are on sale and not where more are
-// on sale than the word's matches over saleSeekCost.
+// and that the check was used where few products are on sale and not where more are
+// on sale than the word has matches.
 func TestSaleFirstRanksAsJoined(t *testing.T) {
 	ctx := context.Background()
 	products := wordSetProducts(1500)
@@ -104,13 +103,13 @@ func TestSaleFirstRanksAsJoined(t *testing.T) {
 		t.Logf("%s: %d of %d first pages (%d searches, pages included) checked the products on sale first; %d as the exhaustive search's",
 			share, checkedN, len(queries), used, asFull)
 	}
-	// More products on sale than a word's matches over saleSeekCost: they are not read first.
+	// More products on sale than a word has matches: the check is not used.
 	c.exactUpTo, c.poolSize, c.poolChunk, c.saleFirstOff = 10, 300, 40, false
-	if few, err := c.fewOnSale(ctx, 150*saleSeekCost-1); err != nil || few {
-		t.Errorf("150 products on sale, a word of %d matches: fewOnSale %v (%v), want false", 150*saleSeekCost-1, few, err)
+	if few, err := c.fewOnSale(ctx, 100); err != nil || few {
+		t.Errorf("150 products on sale, a word of 100 matches: fewOnSale %v (%v), want false", few, err)
 	}
-	if few, err := c.fewOnSale(ctx, 150*saleSeekCost); err != nil || !few {
-		t.Errorf("150 products on sale, a word of %d matches: fewOnSale %v (%v), want true", 150*saleSeekCost, few, err)
+	if few, err := c.fewOnSale(ctx, 150); err != nil || !few {
+		t.Errorf("150 products on sale, a word of 150 matches: fewOnSale %v (%v), want true", few, err)
 	}
 }
 
@@ -123,41 +122,4 @@ func (res Result) onSaleNothing() bool {
 		}
 	}
 	return true
-}
-
-// TestRankWeights holds rankWeights to the full-text index's rank, which the plan
-// reading the products on sale first orders by through bm25_kept: the configured
-// rank names them, and bm25_kept with them equals the rank bit for bit.
-func TestRankWeights(t *testing.T) {
-	ctx := context.Background()
-	c := wordSetCatalog(t, wordSetProducts(300))
-	var rank string
-	if err := c.db.QueryRowContext(ctx, `SELECT v FROM products_fts_config WHERE k = 'rank'`).Scan(&rank); err != nil {
-		t.Fatal(err)
-	}
-	if want := "bm25(" + rankWeights + ")"; rank != want {
-		t.Errorf("the index's rank is %q; rankWeights say %q", rank, want)
-	}
-	for _, q := range []string{"lantern", "brass lamp", "cam*", "steel OR camping"} {
-		rows, err := c.db.QueryContext(ctx, `SELECT rowid, rank, bm25_kept(products_fts, ?1, `+rankWeights+`) FROM products_fts WHERE products_fts MATCH ?1`, q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		n := 0
-		for rows.Next() {
-			var r int64
-			var rank, kept float64
-			if err := rows.Scan(&r, &rank, &kept); err != nil {
-				t.Fatal(err)
-			}
-			if math.Float64bits(rank) != math.Float64bits(kept) {
-				t.Errorf("%q row %d: rank %v, bm25_kept %v", q, r, rank, kept)
-			}
-			n++
-		}
-		rows.Close()
-		if n < 5 {
-			t.Errorf("%q: %d matches; the test needs more", q, n)
-		}
-	}
 }

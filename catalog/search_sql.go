@@ -66,27 +66,21 @@ func (s *search) from(anyWord bool) (string, []any) {
 		return s.keysFrom("product_keys k" + index), s.f.args
 	}
 	args := append([]any{s.text.match(anyWord)}, s.f.args...)
+	from := s.keysFrom("products_fts JOIN product_keys k ON k.rowid = products_fts.rowid AND products_fts MATCH ?")
 	if s.saleFirst {
-		// The filter's own condition (products.on_sale) still holds; this source, the
-		// few products on sale each looked up in the full-text index, keeps SQLite
-		// from reading every match only to drop all but those.
-		return s.keysFrom(saleFirstSource), args
+		// The filter's own condition (products.on_sale) still holds; this one, which
+		// reads the full-text match alone, keeps SQLite from joining product_keys and
+		// products to every match only to drop all but the few on sale.
+		from += saleFirstSQL
 	}
-	return s.keysFrom("products_fts JOIN product_keys k ON k.rowid = products_fts.rowid AND products_fts MATCH ?"), args
+	return from, args
 }
 
-// saleFirstSource is the source fewOnSale allows a search ranked in full to read: the
-// products on sale, from their partial index (migration 0053), each looked up in the
-// full-text index by rowid (CROSS JOIN keeps that order), so a statement reads as
-// many entries of the index as products are on sale, not every match of the words.
-// FTS5 starts its cursor afresh for each rowid, and bm25 (the rank) would count each
-// phrase's matches every time: such a statement orders by bm25_kept (see orderBy).
-const saleFirstSource = `products s INDEXED BY products_on_sale CROSS JOIN products_fts ON s.on_sale = 1 AND products_fts.rowid = s.rowid AND products_fts MATCH ? JOIN product_keys k ON k.rowid = products_fts.rowid`
-
-// rankWeights are bm25's column weights in the full-text index's rank (migration
-// 0001: title, brand, category, attributes, description); TestRankWeights reads the
-// index's configuration.
-const rankWeights = `10.0, 8.0, 4.0, 3.0, 1.0`
+// saleFirstSQL is the condition fewOnSale allows a search ranked in full to add: the
+// match is among the products on sale, read once per statement from their partial
+// index (migration 0053). The + keeps FTS5 from taking it as a rowid lookup, which
+// would compute bm25's statistics again for every product on sale.
+const saleFirstSQL = ` AND +products_fts.rowid IN (SELECT rowid FROM products INDEXED BY products_on_sale WHERE on_sale = 1)`
 
 // keysFrom is the FROM/WHERE clause reading source, which names product_keys k, with
 // the filter's conditions; products p is joined when a filter reads it.
@@ -111,11 +105,6 @@ func (s *search) orderBy() string {
 		// Browsing: a rating shrunk towards 4 by review count, so that a single five-star
 		// review does not outrank a thousand 4.8s.
 		return "(k.rating * k.review_count + 40.0) / (k.review_count + 10) DESC, k.rowid"
-	}
-	if s.saleFirst {
-		// The rank, bm25 with the phrases' match counts kept for the statement; ?1 is
-		// the MATCH expression, the first parameter of from's SQL.
-		return "bm25_kept(products_fts, ?1, " + rankWeights + "), k.rating DESC, k.rowid"
 	}
 	return "products_fts.rank, k.rating DESC, k.rowid"
 }

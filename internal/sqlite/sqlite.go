@@ -23,15 +23,14 @@ import (
 
 // driverName is the database/sql driver this package opens databases with:
 // mattn/go-sqlite3 with the query planner stability guarantee turned on for every
-// connection (see enableQPSG) and the full-text function bm25_kept registered (see
-// addBM25Kept). A connection where the guarantee fails still works, only slower;
+// connection (see enableQPSG). A connection where that fails still works, only slower;
 // TestQPSGEnabled makes sure it does not fail.
 const driverName = "sqlite3_commerce"
 
 func init() {
 	sql.Register(driverName, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
 		_ = enableQPSG(c)
-		return addBM25Kept(c)
+		return nil
 	}})
 }
 
@@ -190,9 +189,6 @@ func openDB(dsn string, attach []Attach, writable bool) (*sql.DB, error) {
 	}
 	drv := &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
 		_ = enableQPSG(c)
-		if err := addBM25Kept(c); err != nil {
-			return err
-		}
 		for _, a := range attach {
 			if _, err := c.Exec(`ATTACH DATABASE ? AS `+a.Name, []driver.Value{a.Path}); err != nil {
 				return fmt.Errorf("attach %s: %w", a.Path, err)
