@@ -16,11 +16,12 @@ const saleScaleEnv = "COMMERCE_SALE_SCALE_DB"
 
 // TestSaleFirstAtScale searches `<word> on sale` (in stock) for about 130 words of a
 // large catalog, every so many of the index's words in 4,000–400,000 products: with
-// the plans as served, with the products on sale never read first (saleFirstOff), and
-// in an exhaustive catalog (every match ordered, nothing pooled), each with a minute
-// of fallback budget. Every result must equal the one joining every match, and the
-// top 10 the exhaustive search's in at least 98% on average; it logs how many
-// searches read the products on sale first and the overlap.
+// the plans as served, with no match checked against the products on sale before it
+// is joined (saleFirstOff), and in an exhaustive catalog (every match ordered, nothing
+// pooled), each with a minute of fallback budget. Every result must equal the one
+// joining every match, and the top 10 the exhaustive search's in at least 98% on
+// average; it logs how many searches checked the products on sale first and the
+// overlap.
 func TestSaleFirstAtScale(t *testing.T) {
 	path := os.Getenv(saleScaleEnv)
 	if path == "" {
@@ -96,7 +97,7 @@ func TestSaleFirstAtScale(t *testing.T) {
 		overlap += o
 	}
 	overlap /= float64(n)
-	t.Logf("%d of %d products on sale: %d words, %d read the products on sale first, %d results equal to joining every match, top-10 overlap with the exhaustive search %.4f",
+	t.Logf("%d of %d products on sale: %d words, %d checked the products on sale first, %d results equal to joining every match, top-10 overlap with the exhaustive search %.4f",
 		onSale, products, n, first, equal, overlap)
 	if overlap < 0.98 {
 		t.Errorf("top-10 overlap with the exhaustive search %.4f, under 0.98", overlap)
