@@ -20,8 +20,9 @@ const saleScaleEnv = "COMMERCE_SALE_SCALE_DB"
 // is joined (saleFirstOff), and in an exhaustive catalog (every match ordered, nothing
 // pooled), each with a minute of fallback budget. Every result must equal the one
 // joining every match, and the top 10 the exhaustive search's in at least 98% on
-// average; it logs how many searches checked the products on sale first and the
-// overlap.
+// average, over at least 100 words (a word whose exhaustive search estimates its total,
+// not ranking every match, is left out, at most a quarter of them); it logs how many
+// searches checked the products on sale first and the overlap.
 func TestSaleFirstAtScale(t *testing.T) {
 	path := os.Getenv(saleScaleEnv)
 	if path == "" {
@@ -62,7 +63,7 @@ func TestSaleFirstAtScale(t *testing.T) {
 		t.Fatalf("%d words in 4,000–400,000 products; the test needs 100", len(words))
 	}
 	step := max(1, len(words)/130)
-	var n, first, equal int
+	var n, first, equal, skipped int
 	var overlap float64
 	for i := 0; i < len(words); i += step {
 		q := Query{Text: words[i] + " on sale", InStock: true}
@@ -85,7 +86,10 @@ func TestSaleFirstAtScale(t *testing.T) {
 			t.Fatal(err)
 		}
 		if want.TotalEstimated {
-			t.Fatalf("%q: the exhaustive search estimated its total", q.Text)
+			// Read as something else than a ranking of every match (a sort word, a
+			// lifted phrase's pooled search): not a comparison with every match ordered.
+			skipped++
+			continue
 		}
 		n++
 		if reflect.DeepEqual(got, joined) {
@@ -96,9 +100,12 @@ func TestSaleFirstAtScale(t *testing.T) {
 		o, _ := hitOverlap(got.Hits, want.Hits)
 		overlap += o
 	}
+	if n < 100 || skipped > n/4 {
+		t.Fatalf("%d words compared, %d left out (the exhaustive search estimated its total); the test needs 100 and at most a quarter left out", n, skipped)
+	}
 	overlap /= float64(n)
-	t.Logf("%d of %d products on sale: %d words, %d checked the products on sale first, %d results equal to joining every match, top-10 overlap with the exhaustive search %.4f",
-		onSale, products, n, first, equal, overlap)
+	t.Logf("%d of %d products on sale: %d words (%d left out), %d checked the products on sale first, %d results equal to joining every match, top-10 overlap with the exhaustive search %.4f",
+		onSale, products, n, skipped, first, equal, overlap)
 	if overlap < 0.98 {
 		t.Errorf("top-10 overlap with the exhaustive search %.4f, under 0.98", overlap)
 	}
