@@ -334,14 +334,27 @@ func (c *Catalog) anyWordTail(ctx context.Context, s *search, res Result, offset
 		s.intent != nil && (s.intent.codeNamed || len(s.intent.brands) > 0) {
 		return res, nil
 	}
+	fill, ok, err := c.departmentFill(ctx, s, res.Hits)
+	if err != nil || !ok {
+		return res, err
+	}
+	return c.withTail(ctx, &fill, res, s.text, "any of its words")
+}
+
+// departmentFill is s to fill a page of hits with, kept to the department every
+// categorised product of the page is filed in (the first segment of its category)
+// when the query names no category; an uncategorised product says nothing of the
+// department. ok is false when the page spans departments or the department's
+// filter leaves a note (it filters nothing as asked).
+func (c *Catalog) departmentFill(ctx context.Context, s *search, hits []Hit) (search, bool, error) {
 	top := ""
-	for _, h := range res.Hits {
+	for _, h := range hits {
 		seg := strings.TrimSpace(strings.SplitN(h.Category, ">", 2)[0])
 		if seg == "" {
-			continue // an uncategorised product says nothing of the department
+			continue
 		}
 		if top != "" && !strings.EqualFold(seg, top) {
-			return res, nil // the page spans departments
+			return search{}, false, nil
 		}
 		top = seg
 	}
@@ -350,13 +363,22 @@ func (c *Catalog) anyWordTail(ctx context.Context, s *search, res Result, offset
 		fill.q.Category = top
 		f, note, err := c.filters(ctx, fill.q, onKeys)
 		if err != nil || note != "" {
-			return res, err
+			return search{}, false, err
 		}
 		fill.f = f
 	}
+	return fill, true, nil
+}
+
+// withTail is res followed by the products of q under fill's filters, up to the page
+// (Total counts what it shows, the facets are the page's), with a note saying that
+// after res's products come others with what (words of q); res itself when none
+// comes.
+func (c *Catalog) withTail(ctx context.Context, fill *search, res Result, q textQuery, what string) (Result, error) {
+	n := len(res.Hits)
 	out := res
 	out.Hits = slices.Clone(res.Hits)
-	if err := fill.fillPage(ctx, &out, s.text); err != nil {
+	if err := fill.fillPage(ctx, &out, q); err != nil {
 		return Result{}, err
 	}
 	if len(out.Hits) == n {
@@ -368,7 +390,7 @@ func (c *Catalog) anyWordTail(ctx context.Context, s *search, res Result, offset
 		return Result{}, err
 	}
 	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
-		fmt.Sprintf("After the first %d come other products with any of its words.", n))
+		fmt.Sprintf("After the first %d come other products with %s.", n, what))
 	return out, nil
 }
 

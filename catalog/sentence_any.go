@@ -2,8 +2,6 @@ package catalog
 
 import (
 	"context"
-	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -71,20 +69,7 @@ func (c *Catalog) sentenceAsks(ctx context.Context, s *search, res Result, offse
 	if n == 0 || !named {
 		return res, false, nil
 	}
-	alt := *s
-	alt.text = s.text.only(keep)
-	alt.text.atLeast = 0
-	in := *s.intent
-	in.heads, in.order, in.forTarget, in.catWords = nil, nil, nil, nil
-	alt.intent = &in
-	out := res
-	out.Words, out.Relaxed = alt.text.String(), true
-	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
-		fmt.Sprintf("Read as a request: the products that have some of the words %s.", quoteList(alt.text.words)))
-	if err := alt.run(ctx, &out, offset, true); err != nil || out.Total == 0 {
-		return res, false, err
-	}
-	return out, true, nil
+	return s.plainReading(ctx, res, offset, s.text.only(keep), "Read as a request")
 }
 
 // sentenceTail goes on, after a sentence's page of fewer than minMeet products
@@ -127,43 +112,12 @@ func (c *Catalog) sentenceTail(ctx context.Context, s *search, res Result, offse
 	if k < 3 {
 		return res, nil
 	}
-	top := ""
-	for _, h := range res.Hits {
-		seg := strings.TrimSpace(strings.SplitN(h.Category, ">", 2)[0])
-		if seg == "" {
-			continue
-		}
-		if top != "" && !strings.EqualFold(seg, top) {
-			return res, nil
-		}
-		top = seg
-	}
-	fill := *s
-	if top != "" && s.q.Category == "" {
-		fill.q.Category = top
-		f, note, err := c.filters(ctx, fill.q, onKeys)
-		if err != nil || note != "" {
-			return res, err
-		}
-		fill.f = f
+	fill, ok, err := c.departmentFill(ctx, s, res.Hits)
+	if err != nil || !ok {
+		return res, err
 	}
 	q := s.text.only(keep)
 	q.alts = nil
 	q.atLeast = 1
-	out := res
-	out.Hits = slices.Clone(res.Hits)
-	if err := fill.fillPage(ctx, &out, q); err != nil {
-		return Result{}, err
-	}
-	if len(out.Hits) == n {
-		return res, nil
-	}
-	out.Total = len(out.Hits)
-	var err error
-	if out.Facets, err = c.hitFacets(ctx, out.Hits); err != nil {
-		return Result{}, err
-	}
-	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
-		fmt.Sprintf("After the first %d come other products with some of the words %s.", n, quoteList(q.words)))
-	return out, nil
+	return c.withTail(ctx, &fill, res, q, "some of the words "+quoteList(q.words))
 }

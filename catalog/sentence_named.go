@@ -40,20 +40,32 @@ func (c *Catalog) sentenceNamed(ctx context.Context, s *search, res Result, offs
 	for i, w := range s.text.words {
 		keep[i] = contentWord(w, s.learned, v)
 	}
-	alt := *s
-	alt.text = s.text.only(keep)
-	if len(alt.text.words) == 0 {
+	text := s.text.only(keep)
+	if len(text.words) == 0 {
 		return res, false, nil
 	}
-	alt.text.named = true
+	text.named = true
+	return s.plainReading(ctx, res, offset, text, "Read as a sentence that names a brand")
+}
+
+// plainReading answers s, in place of res, by the plain ranking of text's words
+// (any of them, ranked as full-text search ranks them; no type, order, target or
+// category read from the query), its note saying so after how ("Read as a
+// request"). ok is false, and res kept, when nothing passes the query's filters.
+func (s *search) plainReading(ctx context.Context, res Result, offset int, text textQuery, how string) (Result, bool, error) {
+	alt := *s
+	alt.text = text
 	alt.text.atLeast = 0
 	in := *s.intent
 	in.heads, in.order, in.forTarget, in.catWords = nil, nil, nil, nil
 	alt.intent = &in
 	out := res
 	out.Words, out.Relaxed = alt.text.String(), true
-	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
-		fmt.Sprintf("Read as a sentence that names a brand: the products whose titles or brands have some of the words %s.", quoteList(alt.text.words)))
+	what := "the products that have some of the words "
+	if text.named {
+		what = "the products whose titles or brands have some of the words "
+	}
+	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)], fmt.Sprintf("%s: %s%s.", how, what, quoteList(alt.text.words)))
 	if err := alt.run(ctx, &out, offset, true); err != nil || out.Total == 0 {
 		return res, false, err
 	}

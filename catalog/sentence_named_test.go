@@ -68,7 +68,6 @@ func stationeryShop(t testing.TB) *catalog.Catalog {
 // and a question about the world stay nothing.
 func TestSentenceNamedInPassing(t *testing.T) {
 	c := stationeryShop(t)
-	ctx := context.Background()
 	for _, tc := range []struct {
 		name, q string
 		first   string // the first product's title has it; "" wants nothing
@@ -83,22 +82,7 @@ func TestSentenceNamedInPassing(t *testing.T) {
 		{"a question about the world", "who first made moleskine notebooks in paris and why", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := c.Search(ctx, catalog.Query{Text: tc.q, Limit: 10})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if tc.first == "" {
-				if res.Total != 0 || len(res.Hits) != 0 {
-					t.Fatalf("%q: %d products (first %q), want nothing; notes %q", tc.q, res.Total, res.Hits[0].Title, res.Notes)
-				}
-				return
-			}
-			if len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Title, tc.first) {
-				t.Fatalf("%q: %d products, want %s first; notes %q", tc.q, len(res.Hits), tc.first, res.Notes)
-			}
-			if !slicesContainsPrefix(res.Notes, "Read as a sentence that names a brand") {
-				t.Errorf("%q: notes %q, want the named reading's", tc.q, res.Notes)
-			}
+			checkReadingOrNothing(t, c, tc.q, tc.first, "Read as a sentence that names a brand")
 		})
 	}
 }
@@ -143,4 +127,27 @@ func BenchmarkSentenceNamed(b *testing.B) {
 	b.ReportMetric(float64(search.Microseconds())/n, "us/sentence")
 	b.ReportMetric(float64(floor.Microseconds())/n, "us/floor")
 	b.ReportMetric(float64(search)/float64(floor), "sentence/floor")
+}
+
+// checkReadingOrNothing searches q and wants nothing when first is "", else a first
+// product whose title has first and a note starting with reading (the reading that
+// answered it).
+func checkReadingOrNothing(t *testing.T, c *catalog.Catalog, q, first, reading string) {
+	t.Helper()
+	res, err := c.Search(t.Context(), catalog.Query{Text: q, Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first == "" {
+		if res.Total != 0 || len(res.Hits) != 0 {
+			t.Fatalf("%q: %d products (first %q), want nothing; notes %q", q, res.Total, res.Hits[0].Title, res.Notes)
+		}
+		return
+	}
+	if len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Title, first) {
+		t.Fatalf("%q: %d products, want %s first; notes %q", q, len(res.Hits), first, res.Notes)
+	}
+	if !slicesContainsPrefix(res.Notes, reading) {
+		t.Errorf("%q: notes %q, want the reading %q", q, res.Notes, reading)
+	}
 }
