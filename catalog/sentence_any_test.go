@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 )
@@ -133,7 +132,6 @@ func TestSentenceTail(t *testing.T) {
 // the same shop (the floor), paired in the same run: us/sentence, us/floor and their
 // ratio.
 func BenchmarkSentenceAsks(b *testing.B) {
-	ctx := context.Background()
 	c := craftShop(b)
 	qs := []string{"my granddaughter is seven and wants everything mermaid this year",
 		"a birthday present for my nephew who is mad about dinosaurs",
@@ -141,22 +139,5 @@ func BenchmarkSentenceAsks(b *testing.B) {
 		"my nephew is six and wants a dinosaur fossil dig kit",
 		"my mermaid costume got soaked at the swimming gala",
 		"who wants to know how mermaid legends began"}
-	var search, floor time.Duration
-	for b.Loop() {
-		for _, q := range qs {
-			t0 := time.Now()
-			if _, err := c.Search(ctx, catalog.Query{Text: q}); err != nil {
-				b.Fatal(err)
-			}
-			t1 := time.Now()
-			if _, err := c.Search(ctx, catalog.Query{Text: "mermaid"}); err != nil {
-				b.Fatal(err)
-			}
-			search, floor = search+t1.Sub(t0), floor+time.Since(t1)
-		}
-	}
-	n := float64(b.N * len(qs))
-	b.ReportMetric(float64(search.Microseconds())/n, "us/sentence")
-	b.ReportMetric(float64(floor.Microseconds())/n, "us/floor")
-	b.ReportMetric(float64(search)/float64(floor), "sentence/floor")
+	benchOverFloor(b, c, qs, "mermaid")
 }

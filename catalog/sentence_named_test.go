@@ -102,31 +102,13 @@ func slicesContainsPrefix(ss []string, p string) bool {
 // the same shop (the floor), paired in the same run: us/sentence, us/floor and their
 // ratio.
 func BenchmarkSentenceNamed(b *testing.B) {
-	ctx := context.Background()
 	c := stationeryShop(b)
 	qs := []string{"my sister is obsessed with moleskine and starts university next week",
 		"ever since her trip to italy my aunt collects everything by moleskine",
 		"my boss only ever buys deskly things and hates change",
 		"my son hates writing and his teacher keeps telling him off",
 		"ever since art college my aunt swears by rowney and nothing else"}
-	var search, floor time.Duration
-	for b.Loop() {
-		for _, q := range qs {
-			t0 := time.Now()
-			if _, err := c.Search(ctx, catalog.Query{Text: q}); err != nil {
-				b.Fatal(err)
-			}
-			t1 := time.Now()
-			if _, err := c.Search(ctx, catalog.Query{Text: "notebook"}); err != nil {
-				b.Fatal(err)
-			}
-			search, floor = search+t1.Sub(t0), floor+time.Since(t1)
-		}
-	}
-	n := float64(b.N * len(qs))
-	b.ReportMetric(float64(search.Microseconds())/n, "us/sentence")
-	b.ReportMetric(float64(floor.Microseconds())/n, "us/floor")
-	b.ReportMetric(float64(search)/float64(floor), "sentence/floor")
+	benchOverFloor(b, c, qs, "notebook")
 }
 
 // checkReadingOrNothing searches q and wants nothing when first is "", else a first
@@ -150,4 +132,28 @@ func checkReadingOrNothing(t *testing.T, c *catalog.Catalog, q, first, reading s
 	if !slicesContainsPrefix(res.Notes, reading) {
 		t.Errorf("%q: notes %q, want the reading %q", q, res.Notes, reading)
 	}
+}
+
+// benchOverFloor times each of qs on c beside a search for the one word floor of the
+// same shop, paired in the same run, and reports us/sentence, us/floor and their ratio.
+func benchOverFloor(b *testing.B, c *catalog.Catalog, qs []string, floor string) {
+	ctx := context.Background()
+	var took, floorTook time.Duration
+	for b.Loop() {
+		for _, q := range qs {
+			t0 := time.Now()
+			if _, err := c.Search(ctx, catalog.Query{Text: q}); err != nil {
+				b.Fatal(err)
+			}
+			t1 := time.Now()
+			if _, err := c.Search(ctx, catalog.Query{Text: floor}); err != nil {
+				b.Fatal(err)
+			}
+			took, floorTook = took+t1.Sub(t0), floorTook+time.Since(t1)
+		}
+	}
+	n := float64(b.N * len(qs))
+	b.ReportMetric(float64(took.Microseconds())/n, "us/sentence")
+	b.ReportMetric(float64(floorTook.Microseconds())/n, "us/floor")
+	b.ReportMetric(float64(took)/float64(floorTook), "sentence/floor")
 }
