@@ -3,6 +3,7 @@ package checkout
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -105,16 +106,8 @@ func askedAsChoices(choices map[string]string, personalization string) *store.Ch
 	for name, v := range choices {
 		c.Options = append(c.Options, store.Choice{Name: callerText(name), Value: callerText(v)})
 	}
-	sortChoices(c.Options)
+	slices.SortFunc(c.Options, func(a, b store.Choice) int { return strings.Compare(a.Name, b.Name) })
 	return c
-}
-
-func sortChoices(cs []store.Choice) {
-	for i := 1; i < len(cs); i++ {
-		for j := i; j > 0 && cs[j].Name < cs[j-1].Name; j-- {
-			cs[j], cs[j-1] = cs[j-1], cs[j]
-		}
-	}
 }
 
 // keepChoices puts on p's lines, as the seller quoted them, the choices they were
