@@ -128,6 +128,15 @@ func (s *Store) Customers(ctx context.Context) ([]Customer, error) {
 	return out, nil
 }
 
+// CustomersBesides counts the customers other than id, without reading them.
+func (s *Store) CustomersBesides(ctx context.Context, id string) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM customers WHERE id <> ?`, id).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count customers: %w", err)
+	}
+	return n, nil
+}
+
 const customerColumns = `SELECT id, email, name, stripe_customer_id, created_at FROM customers`
 
 // scanner is a *sql.Row or *sql.Rows.

@@ -115,3 +115,32 @@ func TestCustomersEmpty(t *testing.T) {
 		t.Fatalf("Customers = %v, %v; want none", list, err)
 	}
 }
+
+func TestCustomersBesides(t *testing.T) {
+	s, _ := openTestStore(t)
+	ctx := context.Background()
+	count := func(id string) int {
+		t.Helper()
+		n, err := s.CustomersBesides(ctx, id)
+		if err != nil {
+			t.Fatalf("CustomersBesides(%q): %v", id, err)
+		}
+		return n
+	}
+	if n := count("cus_nobody"); n != 0 {
+		t.Fatalf("empty store: %d besides, want 0", n)
+	}
+	a, err := s.CreateCustomer(ctx, store.Customer{Email: "ann@example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateCustomer(ctx, store.Customer{Email: "bob@example.com"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(a.ID); n != 1 {
+		t.Fatalf("besides Ann: %d, want 1", n)
+	}
+	if n := count("cus_nobody"); n != 2 {
+		t.Fatalf("besides an unknown id: %d, want 2", n)
+	}
+}

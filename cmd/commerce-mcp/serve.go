@@ -542,16 +542,10 @@ func logDemoServed(ctx context.Context, st *store.Store, cust string, logger *sl
 	if cust != store.DemoCustomerID {
 		return
 	}
-	cs, err := st.Customers(ctx)
+	own, err := st.CustomersBesides(ctx, store.DemoCustomerID)
 	if err != nil {
 		logger.Warn("cannot count the customers", "err", err)
 		return
-	}
-	own := 0
-	for _, c := range cs {
-		if c.ID != store.DemoCustomerID {
-			own++
-		}
 	}
 	if own > 0 {
 		logger.Warn(fmt.Sprintf("serving the demo customer, as no --customer (or COMMERCE_CUSTOMER) names one, though this database has %d customer(s) of its own, whose cards, addresses and spending rules apply only when served: add \"--customer\", \"ID or email\" to the client's args (`commerce-mcp customer list` shows them)", own), "customers", own)
