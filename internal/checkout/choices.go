@@ -72,7 +72,7 @@ func choose(product *catalog.Product, choices map[string]string, personalization
 
 func choiceRefusal(product *catalog.Product, e *catalog.ChoiceError) *Refusal {
 	p := RefusalParams{ProductID: product.ID, Title: product.Title, Option: e.Option.Name,
-		Offered: strings.Join(e.Option.Values, ", "), AskedValue: e.Asked, Max: e.Max}
+		Offered: offeredValues(e.Option.Values), AskedValue: e.Asked, Max: e.Max}
 	switch e.Problem {
 	case catalog.ChoiceMissing:
 		return refuse(RefusalChoiceMissing, p)
@@ -94,6 +94,17 @@ func choiceRefusal(product *catalog.Product, e *catalog.ChoiceError) *Refusal {
 		return refuse(RefusalPersonalizationNotTaken, p)
 	}
 	return refuse(RefusalPersonalizationInvalid, p)
+}
+
+// offeredValues lists an option's values for a refusal (RefusalParams.Offered):
+// separated by ", ", or by "; " when a value holds a comma ("10, wide; 10, narrow"),
+// so that every value can be read back whole.
+func offeredValues(values []string) string {
+	sep := ", "
+	if slices.ContainsFunc(values, func(v string) bool { return strings.Contains(v, ",") }) {
+		sep = "; "
+	}
+	return strings.Join(values, sep)
 }
 
 // askedChoices reports whether a call asked for any choice.

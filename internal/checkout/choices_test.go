@@ -364,3 +364,35 @@ func TestRenewalChoicesNoLongerOffered(t *testing.T) {
 		})
 	}
 }
+
+// TestNotOfferedListsValuesWithCommas: a refusal lists an option's values so that each
+// reads back whole: ", " between them, "; " when a value holds a comma (a shoe in
+// "10, wide" and "10, narrow").
+func TestNotOfferedListsValuesWithCommas(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	shoe, boot := e.product(1000, 4000), e.product(1000, 4000)
+	shoe.ID, shoe.Title, shoe.GroupID, shoe.GTIN = "SHOE-W", "Derby Shoe", "", ""
+	shoe.Attributes = map[string]string{catalog.AttrChoices: "size", "size": `10\, wide, 10\, narrow`}
+	boot.ID, boot.Title, boot.GroupID, boot.GTIN = "BOOT-1", "Chelsea Boot", "", ""
+	boot.Attributes = map[string]string{catalog.AttrChoices: "size", "size": "9, 10"}
+	e.upsert(shoe, boot)
+	for _, tc := range []struct {
+		product, want string
+	}{
+		{shoe.ID, "10, wide; 10, narrow"},
+		{boot.ID, "9, 10"},
+	} {
+		_, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: tc.product, Quantity: 1, Choices: map[string]string{"size": "10"}})
+		if tc.product == boot.ID {
+			_, err = e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: tc.product, Quantity: 1, Choices: map[string]string{"size": "11"}})
+		}
+		if ref := wantRefusal(t, err, checkout.RefusalChoiceNotOffered); ref.Params.Offered != tc.want {
+			t.Errorf("%s: offered %q, want %q", tc.product, ref.Params.Offered, tc.want)
+		}
+	}
+	out, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: shoe.ID, Quantity: 1, Choices: map[string]string{"size": "10,wide"}})
+	if err != nil || len(out.Purchase.Choices.Options) != 1 || out.Purchase.Choices.Options[0].Value != "10, wide" {
+		t.Fatalf("size 10, wide: %+v, %v", out.Purchase.Choices, err)
+	}
+}
