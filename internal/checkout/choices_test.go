@@ -396,3 +396,27 @@ func TestNotOfferedListsValuesWithCommas(t *testing.T) {
 		t.Fatalf("size 10, wide: %+v, %v", out.Purchase.Choices, err)
 	}
 }
+
+// TestRenewalOfPlanThatGainedChoices: a subscription made without choices to a plan
+// that later asks for some (its seller added a size) is not renewed without them: the
+// renewal is refused (choices_changed, missing), nothing charged.
+func TestRenewalOfPlanThatGainedChoices(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	out := e.subscribe(coffeePlan, 1)
+	p, err := e.cat.Product(ctx, coffeePlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Attributes[catalog.AttrChoices], p.Attributes["grind"] = "grind", "Whole bean, Espresso, Filter"
+	e.upsert(p)
+	e.clock.Advance(month)
+	if rep := e.renew(e.svc, 3); rep.Paused != 1 || e.succeeded() != 1 {
+		t.Fatalf("renewal %+v, %d charges; want paused, only the first charge", rep, e.succeeded())
+	}
+	u := e.subscription(out.Subscription.ID)
+	if ref := checkout.PauseRefusal(u); ref == nil || ref.Code != checkout.RefusalChoicesChanged ||
+		ref.Params.ChoiceProblem != string(catalog.ChoiceMissing) || ref.Params.Option != "grind" {
+		t.Fatalf("pause %+v", ref)
+	}
+}
