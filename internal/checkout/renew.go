@@ -207,7 +207,7 @@ func (s *Service) renew(ctx context.Context, u store.Subscription) (Renewal, err
 var errRenewalKeyTaken = errors.New("renewal key taken by another purchase")
 
 // renewalOf says whether p, found under a renewal key of u, is a renewal of u: u's
-// product and quantity, bought without a quote and outside a cart.
+// product, quantity and choices, bought without a quote and outside a cart.
 func renewalOf(p store.Purchase, u store.Subscription) bool {
 	return p.ProductID == u.ProductID && p.Quantity == u.Quantity && p.SellerID == u.SellerID &&
 		p.Choices.Equal(u.Choices) && p.QuoteID == "" && p.CheckoutID == ""
