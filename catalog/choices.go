@@ -13,7 +13,8 @@ import (
 //
 //   - AttrChoices names the product's options, comma-separated ("ring_size, metal"):
 //     each is another attribute of the product listing the values offered,
-//     comma-separated ("5, 5.5, 6"), and the person must choose one value of each. An
+//     comma-separated ("5, 5.5, 6"; a comma in a value written "\,", see
+//     SplitOptionValues), and the person must choose one value of each. An
 //     Etsy listing's VARIATION columns are read so; any feed can give the column.
 //   - AttrPersonalization says that the product takes a personalisation text (a name
 //     to engrave or paint): "required" or "optional", optionally followed by ":" and
@@ -65,8 +66,8 @@ func (p *Product) Options() []Option {
 			continue
 		}
 		var vs []string
-		for v := range strings.SplitSeq(p.Attributes[n], ",") {
-			if v = strings.TrimSpace(v); v != "" && len(vs) < MaxOptionValues &&
+		for _, v := range SplitOptionValues(p.Attributes[n]) {
+			if len(vs) < MaxOptionValues &&
 				!slices.ContainsFunc(vs, func(w string) bool { return SameChoiceValue(v, w) }) {
 				vs = append(vs, v)
 			}
@@ -76,6 +77,46 @@ func (p *Product) Options() []Option {
 		}
 	}
 	return out
+}
+
+// SplitOptionValues reads the values an option attribute lists: comma-separated, each
+// trimmed, empty ones left out. A comma after a backslash ("10\, wide") is part of
+// the value, the backslash dropped, so that a value may hold a comma ("10\, wide,
+// 10\, narrow" lists "10, wide" and "10, narrow"); a backslash anywhere else is kept
+// as written.
+func SplitOptionValues(s string) []string {
+	var out []string
+	var b strings.Builder
+	flush := func() {
+		if v := strings.TrimSpace(b.String()); v != "" {
+			out = append(out, v)
+		}
+		b.Reset()
+	}
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '\\' && i+1 < len(s) && s[i+1] == ',':
+			b.WriteByte(',')
+			i++
+		case s[i] == ',':
+			flush()
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	flush()
+	return out
+}
+
+// JoinOptionValues writes values as an option attribute lists them, read back by
+// SplitOptionValues: ", " between them, a comma in a value written "\,". (A value
+// ending in a backslash does not read back whole: nothing escapes a backslash.)
+func JoinOptionValues(values []string) string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = strings.ReplaceAll(v, ",", `\,`)
+	}
+	return strings.Join(out, ", ")
 }
 
 // PersonalizationOf returns what the product says of a personalisation text.
@@ -211,10 +252,10 @@ func choiceKey(s string) string {
 }
 
 // SameChoiceValue reports whether two values of an option are the same choice: equal
-// whatever their case and spacing, or numbers of the same value ("7" and "7.0", "6.50"
-// and "6.5").
+// whatever their case and spacing (around a comma too: "10,wide" is "10, wide"), or
+// numbers of the same value ("7" and "7.0", "6.50" and "6.5").
 func SameChoiceValue(a, b string) bool {
-	a, b = strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " ")
+	a, b = choiceSpacing(a), choiceSpacing(b)
 	if strings.EqualFold(a, b) {
 		return a != ""
 	}
@@ -226,3 +267,9 @@ func SameChoiceValue(a, b string) bool {
 // SameOptionName reports whether a and b name the same option, whatever their case,
 // spacing or punctuation ("Ring size" and "ring_size").
 func SameOptionName(a, b string) bool { return choiceKey(a) != "" && choiceKey(a) == choiceKey(b) }
+
+// choiceSpacing is a value with its runs of spaces made one and none around a comma.
+func choiceSpacing(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.ReplaceAll(strings.ReplaceAll(s, ", ", ","), " ,", ",")
+}

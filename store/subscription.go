@@ -69,6 +69,10 @@ type Subscription struct {
 	ExpiresAt   time.Time // when that quote lapses
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+	// Choices are what the person chose for the product when subscribing (a value of
+	// each of its options, a personalisation text; migrations/0036): recorded with the
+	// quote, never changed, and sent to the seller with every renewal.
+	Choices Choices
 	// Skipped are the cycles the person skipped (SkipCycle) among the 12 before
 	// NextCycle, oldest first: read with the subscription, so that what shows it can
 	// say which renewals were skipped since the last one charged.
@@ -122,7 +126,7 @@ const RenewalKeyPrefix = "sub/"
 const subscriptionColumns = `id, customer_id, state, mode, product_id, seller_id, seller_name, title, quantity,
 	interval, every, trial_days, amount, currency, address_id, anchor, next_cycle, next_due_at,
 	COALESCE(open_cycle, -1), pause_code, pause_params, COALESCE(quote_id, ''), confirm_via, expires_at,
-	created_at, updated_at, subtotal, shipping, tax, charged,
+	created_at, updated_at, subtotal, shipping, tax, charged, choices,
 	COALESCE((SELECT group_concat(c.cycle || ' ' || c.due_at, ',') FROM subscription_cycles c
 		WHERE c.subscription_id = subscriptions.id AND c.failure_code = '` + CycleSkippedByPerson + `'
 		AND c.cycle < subscriptions.next_cycle AND c.cycle >= subscriptions.next_cycle - 12), '')`
@@ -131,13 +135,16 @@ func scanSubscription(row scanner) (Subscription, error) {
 	var (
 		u                              Subscription
 		anchor, due, exp, created, upd string
-		skipped                        string
+		skipped, choices               string
 	)
 	err := row.Scan(&u.ID, &u.CustomerID, &u.State, &u.Mode, &u.ProductID, &u.SellerID, &u.SellerName, &u.Title,
 		&u.Quantity, &u.Interval, &u.Every, &u.TrialDays, &u.Amount, &u.Currency, &u.AddressID, &anchor,
 		&u.NextCycle, &due, &u.OpenCycle, &u.PauseCode, &u.PauseParams, &u.QuoteID, &u.ConfirmVia, &exp,
-		&created, &upd, &u.Subtotal, &u.Shipping, &u.Tax, &u.Charged, &skipped)
+		&created, &upd, &u.Subtotal, &u.Shipping, &u.Tax, &u.Charged, &choices, &skipped)
 	if err != nil {
+		return u, err
+	}
+	if u.Choices, err = ParseChoices(choices); err != nil {
 		return u, err
 	}
 	if u.Skipped, err = decodeSkipped(skipped); err != nil {
@@ -190,12 +197,12 @@ func (s *Store) CreateSubscription(ctx context.Context, u *Subscription) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO subscriptions (id, customer_id, state, mode, product_id, seller_id,
 			seller_name, title, quantity, interval, every, trial_days, amount, currency, address_id, anchor,
 			next_cycle, next_due_at, pause_code, pause_params, quote_id, confirm_via, expires_at, created_at, updated_at,
-			subtotal, shipping, tax)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			subtotal, shipping, tax, choices)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			u.ID, u.CustomerID, u.State, u.Mode, u.ProductID, u.SellerID, u.SellerName, u.Title, u.Quantity, u.Interval,
 			u.Every, u.TrialDays, u.Amount, u.Currency, u.AddressID, encodeTime(u.Anchor), u.NextCycle,
 			encodeTime(u.NextDueAt), u.PauseCode, u.PauseParams, nullIfEmpty(u.QuoteID), u.ConfirmVia,
-			encodeTime(u.ExpiresAt), encodeTime(now), encodeTime(now), u.Subtotal, u.Shipping, u.Tax)
+			encodeTime(u.ExpiresAt), encodeTime(now), encodeTime(now), u.Subtotal, u.Shipping, u.Tax, u.Choices.Key())
 		return err
 	})
 	if err != nil {

@@ -5,12 +5,16 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/mcp"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/internal/clocktest"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/internal/wiretest"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -394,5 +398,116 @@ func TestDialogsNameChoices(t *testing.T) {
 	o := store.Order{ID: "ord_1", ProductID: "RG", Title: "Band Ring", Quantity: 1, Currency: "USD", Lines: p.Lines}
 	if items := viewOf(o, nil).dialogItems(); !strings.Contains(items, "1 × «Band Ring» (ring_size «7», metal «Gold», personalization «Ana»)") {
 		t.Errorf("cancellation dialog items %q", items)
+	}
+}
+
+// TestSubscribeWithChoices: a ring-of-the-month plan subscribed to in size 7, Gold,
+// "Ana" end to end in the sandbox: subscribe refuses it without choices in the words
+// purchase uses; the quote's summary, the dialog, the subscription and
+// list_subscriptions name the choices; a confirmation for another size is refused; the
+// first cycle's order carries them; when the seller drops size 7 the next renewal is
+// not charged and list_subscriptions says why; the engraving is in no log line.
+func TestSubscribeWithChoices(t *testing.T) {
+	ctx := context.Background()
+	clock := clocktest.New(time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC))
+	s := newStorefrontWith(t, sandbox.Options{Now: clock.Now})
+	c := s.client(t, nil, "2025-11-25")
+	p, err := s.tb.Catalog.Product(ctx, "ml-sub-0001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.ID, p.Title, p.GroupID, p.GTIN = "RING-CLUB-1", "Ring of the Month", "", ""
+	p.Attributes = map[string]string{"ring_size": "5, 6, 7, 8, 9", "metal": "Silver, Gold",
+		catalog.AttrChoices: "ring_size, metal", catalog.AttrPersonalization: "required: the name to engrave"}
+	if _, err := s.tb.Catalog.Upsert(ctx, nil, []catalog.Product{p}); err != nil {
+		t.Fatal(err)
+	}
+	res := call(t, c, "subscribe", map[string]any{"product_id": p.ID}, nil)
+	if !res.IsError || !strings.Contains(text(res), "is made to order in a choice of ring_size") || !strings.Contains(text(res), "Nothing was charged") {
+		t.Fatalf("subscribe without choices: %s", text(res))
+	}
+	const said = "(ring_size «7», metal «Gold», personalization «Ana»)"
+	want := []choiceView{{"ring_size", "7"}, {"metal", "Gold"}}
+	var q subscribeResult
+	res = call(t, c, "subscribe", map[string]any{"product_id": p.ID, "choices": map[string]any{"ring_size": 7, "metal": "gold"}, "personalization": "Ana"}, &q)
+	if res.IsError || q.Status != "confirmation_required" || !strings.Contains(q.Summary, said) ||
+		!equalChoices(q.Subscription.Choices, want) || q.Subscription.Personalization != "Ana" {
+		t.Fatalf("subscribe: %s / %+v", text(res), q.Subscription)
+	}
+	u, err := s.tb.Store.SubscriptionByQuote(ctx, s.tb.Customer, q.QuoteID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if msg := subscribeDialog(u).Message; !strings.Contains(msg, "\nQuantity: 1 each cycle\nRing size: «7»\nMetal: «Gold»\nPersonalization: «Ana»\n") {
+		t.Errorf("the subscription dialog does not name the choices: %q", msg)
+	}
+	res = call(t, c, "subscribe", map[string]any{"quote_id": q.QuoteID, "choices": map[string]any{"ring_size": "9", "metal": "Gold"}, "personalization": "Ana"}, nil)
+	if !res.IsError || !strings.Contains(text(res), `with ring_size "7", metal "Gold", personalization "Ana", not with`) || s.charges() != 0 {
+		t.Fatalf("confirming the size-7 quote for size 9: %s (%d charges)", text(res), s.charges())
+	}
+	var sub subscribeResult
+	if res := call(t, c, "subscribe", map[string]any{"quote_id": q.QuoteID}, &sub); res.IsError || sub.Status != "subscribed" ||
+		sub.FirstCharge == nil || sub.FirstCharge.OrderID == "" || !strings.Contains(sub.Summary, said) {
+		t.Fatalf("confirm: %s", text(res))
+	}
+	var o orderView
+	if res := call(t, c, "get_order", map[string]any{"order_id": sub.FirstCharge.OrderID}, &o); res.IsError ||
+		!equalChoices(o.Line.Choices, want) || o.Line.Personalization != "Ana" {
+		t.Fatalf("the first cycle's order: %s", text(res))
+	}
+	var list listSubscriptionsResult
+	res = call(t, c, "list_subscriptions", nil, &list)
+	if len(list.Subscriptions) != 1 || !equalChoices(list.Subscriptions[0].Choices, want) || list.Subscriptions[0].Personalization != "Ana" ||
+		!strings.Contains(text(res), said) {
+		t.Fatalf("list_subscriptions: %s", text(res))
+	}
+
+	// The seller drops size 7: the next renewal is not charged, and says why.
+	p.Attributes["ring_size"] = "5, 6, 8, 9"
+	if _, err := s.tb.Catalog.Upsert(ctx, nil, []catalog.Product{p}); err != nil {
+		t.Fatal(err)
+	}
+	clock.Advance(32 * 24 * time.Hour)
+	if rep, err := s.tb.Checkout.RenewDue(ctx); err != nil || rep.Paused != 1 || s.charges() != 1 {
+		t.Fatalf("renewal of size 7 no longer offered: %+v, %v, %d charges; want paused, 1 charge", rep, err, s.charges())
+	}
+	res = call(t, c, "list_subscriptions", nil, &list)
+	for _, w := range []string{"This renewal of subscription " + sub.Subscription.ID + " was not charged", "is no longer offered with ring_size «7», which the subscription chose; the ring_size values offered now are «5, 6, 8, 9»", "cancel_subscription and subscribe again"} {
+		if !strings.Contains(list.Subscriptions[0].PausedReason, w) || !strings.Contains(text(res), w) {
+			t.Errorf("list_subscriptions does not say %q: %s", w, text(res))
+		}
+	}
+	if strings.Contains(s.logs.String(), "Ana") {
+		t.Error("the engraving reached a log line")
+	}
+}
+
+// TestChoicesChangedWords: the words of a renewal refused because the product no
+// longer takes the subscription's choices say, for each way it changed, what changed.
+func TestChoicesChangedWords(t *testing.T) {
+	base := checkout.RefusalParams{ProductID: "RING-CLUB-1", Title: "Ring of the Month", QuoteID: "sub_1"}
+	for _, tc := range []struct {
+		problem catalog.ChoiceProblem
+		params  func(p *checkout.RefusalParams)
+		want    string
+	}{
+		{catalog.ChoiceNotOffered, func(p *checkout.RefusalParams) { p.Option, p.AskedValue, p.Offered = "ring_size", "7", "5, 6" },
+			"is no longer offered with ring_size «7», which the subscription chose; the ring_size values offered now are «5, 6»"},
+		{catalog.ChoiceMissing, func(p *checkout.RefusalParams) { p.Option, p.Offered = "stone", "Ruby, Opal" },
+			"now asks for a choice of stone («Ruby, Opal»), which the subscription did not make"},
+		{catalog.ChoiceUnknown, func(p *checkout.RefusalParams) { p.AskedValue, p.Offered = "metal", "ring_size" },
+			"no longer has the option «metal» that the subscription chose; its options now are ring_size"},
+		{catalog.ChoiceUnknown, func(p *checkout.RefusalParams) { p.AskedValue = "metal" }, "no longer has the option «metal» that the subscription chose, nor any other"},
+		{catalog.PersonalizationMissing, func(*checkout.RefusalParams) {}, "now requires a personalization"},
+		{catalog.PersonalizationTooLong, func(p *checkout.RefusalParams) { p.Max = 2 }, "now takes a personalization of at most 2 characters"},
+		{catalog.PersonalizationNotTaken, func(*checkout.RefusalParams) {}, "no longer takes the personalization the subscription gave"},
+	} {
+		p := base
+		p.ChoiceProblem = string(tc.problem)
+		tc.params(&p)
+		got := refusalText(&checkout.Refusal{Code: checkout.RefusalChoicesChanged, Params: p})
+		if !strings.Contains(got, "This renewal of subscription sub_1 was not charged: «Ring of the Month» (product_id RING-CLUB-1) "+tc.want) {
+			t.Errorf("%s: %q", tc.problem, got)
+		}
 	}
 }

@@ -447,6 +447,7 @@ const (
 	choicesPurchase = iota
 	choicesAdd
 	choicesUpdate
+	choicesSubscribe
 )
 
 // choicesArg is the choices argument of purchase, add_to_cart and update_cart.
@@ -459,6 +460,8 @@ func choicesArg(tool int) mcp.ToolOption {
 		d += `The same product with other choices is another cart line; with the same choices, the same line. Leave it out for products without options.`
 	case choicesUpdate:
 		d += `Names the line of the product with these choices, as view_cart shows them; needed only when the cart holds the product in several lines.`
+	case choicesSubscribe:
+		d += `Every renewal is bought with these choices (the seller receives them each cycle). Leave it out for products without options, and when confirming a quote_id (if given it must be what the quote is for).`
 	}
 	return mcp.WithObject("choices", mcp.AdditionalProperties(map[string]any{"type": "string", "maxLength": maxChoiceArgLen}),
 		mcp.MaxProperties(maxChoiceArgs), mcp.Description(d))
@@ -468,8 +471,11 @@ func choicesArg(tool int) mcp.ToolOption {
 // update_cart.
 func personalizationArg(tool int) mcp.ToolOption {
 	d := `The person's personalisation text for a personalised product (a name to engrave or paint), exactly as they wrote it; get_product's personalization says whether the product takes one, whether it must, the seller's instructions and the longest text accepted (at most 256 characters). Refused for a product that takes none. Shown back only to this customer.`
-	if tool == choicesUpdate {
+	switch tool {
+	case choicesUpdate:
 		d = `With choices, names the cart line whose personalisation this is, as view_cart shows it; needed only when the cart holds the product in several lines.`
+	case choicesSubscribe:
+		d += ` Sent to the seller with every renewal.`
 	}
 	return mcp.WithString("personalization", mcp.MaxLength(maxPersonalization), mcp.Description(d))
 }

@@ -116,9 +116,9 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 	case checkout.RefusalPersonalizationInvalid:
 		return fmt.Sprintf("The personalization for %s (product_id %s) holds control or invisible characters; send the text as the person wrote it, in plain characters. %s.",
 			title, p.ProductID, unchanged)
-	case checkout.RefusalSubscriptionChoices:
-		return fmt.Sprintf("%s (product_id %s) asks for choices (its options or a personalization) that subscriptions do not carry, so it cannot be subscribed to through this assistant: each renewal would reach the seller without them. Nothing was charged; the person can subscribe on the seller's site.",
-			title, p.ProductID)
+	case checkout.RefusalChoicesChanged:
+		return fmt.Sprintf("This renewal of subscription %s was not charged: %s (product_id %s) %s. The subscription is paused, so that nothing is bought with other choices than the person's. To go on, the person can cancel_subscription and subscribe again with choices the product offers now (get_product lists them).",
+			p.QuoteID, title, p.ProductID, choicesChangedWords(p))
 	case checkout.RefusalCartLineAmbiguous:
 		var lines []string
 		if p.ChoiceLines != nil {
@@ -401,4 +401,28 @@ func choicesWords(c *store.Choices) string {
 		parts = append(parts, "personalization "+txt.Quote(c.Personalization, 300))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// choicesChangedWords says what a product no longer takes of a subscription's choices
+// (RefusalChoicesChanged), after the product's title.
+func choicesChangedWords(p checkout.RefusalParams) string {
+	switch catalog.ChoiceProblem(p.ChoiceProblem) {
+	case catalog.ChoiceNotOffered:
+		return fmt.Sprintf("is no longer offered with %s %s, which the subscription chose; the %s values offered now are %s",
+			p.Option, quoted(p.AskedValue, 80), p.Option, quoted(p.Offered, 400))
+	case catalog.ChoiceMissing:
+		return fmt.Sprintf("now asks for a choice of %s (%s), which the subscription did not make", p.Option, quoted(p.Offered, 400))
+	case catalog.ChoiceUnknown:
+		if p.Offered == "" {
+			return fmt.Sprintf("no longer has the option %s that the subscription chose, nor any other", quoted(p.AskedValue, 80))
+		}
+		return fmt.Sprintf("no longer has the option %s that the subscription chose; its options now are %s", quoted(p.AskedValue, 80), p.Offered)
+	case catalog.PersonalizationMissing:
+		return "now requires a personalization, which the subscription did not give"
+	case catalog.PersonalizationTooLong:
+		return fmt.Sprintf("now takes a personalization of at most %d characters, shorter than the subscription's", p.Max)
+	case catalog.PersonalizationNotTaken:
+		return "no longer takes the personalization the subscription gave"
+	}
+	return "no longer takes the choices the subscription was made with"
 }

@@ -80,6 +80,11 @@ type subscriptionView struct {
 	CreatedAt     string        `json:"created_at"`
 	Mode          string        `json:"mode" jsonschema:"the mode it was subscribed in: sandbox, test or live; only a server running in that mode renews it. unknown for a subscription made before modes were recorded that nothing vouches for: no server renews it"`
 	NotRenewing   string        `json:"not_renewing,omitempty" jsonschema:"present when it was subscribed in another mode than this server runs in, or in an unknown one: why this server does not renew it"`
+
+	// Choices and Personalization are what the person chose for the product when
+	// subscribing, sent to the seller with every renewal.
+	Choices         []choiceView `json:"choices,omitempty" jsonschema:"the value chosen for each of the product's options (a ring size, a metal), sent to the seller with every renewal; absent when the product has none"`
+	Personalization string       `json:"personalization,omitempty" jsonschema:"the person's personalisation text, sent to the seller with every renewal; personal: shown only to this customer"`
 }
 
 // cycleCharges is what one cycle charges, in parts that add up to its price.
@@ -139,6 +144,8 @@ func subscriptionOf(u store.Subscription, otherMode *checkout.Refusal) subscript
 		Seller: orderSeller{ID: u.SellerID, Name: u.SellerName}, Quantity: u.Quantity, PricePerCycle: priceOf(per),
 		Billing: *billingOf(&b, per), PerYear: priceOf(money.Money{Amount: checkout.YearlyAmount(u), Currency: u.Currency}),
 		CreatedAt: u.CreatedAt.UTC().Format(time.RFC3339), Mode: u.Mode}
+	chosen := orderLine{}.withChoices(u.Choices)
+	v.Choices, v.Personalization = chosen.Choices, chosen.Personalization
 	if per != agreed {
 		a := priceOf(agreed)
 		v.AgreedPrice = &a
@@ -179,6 +186,12 @@ func subscriptionOf(u store.Subscription, otherMode *checkout.Refusal) subscript
 	return v
 }
 
+// choicesText is " (ring_size «7», personalization «Ana»)" for a subscription with
+// choices, as an order's line says them; "" for none.
+func (v subscriptionView) choicesText() string {
+	return orderLine{Choices: v.Choices, Personalization: v.Personalization}.choicesText()
+}
+
 // sentence ends s with a full stop, unless it ends with one already (a paused
 // subscription's line ends with its reason, a sentence of its own).
 func sentence(s string) string {
@@ -190,7 +203,7 @@ func sentence(s string) string {
 
 // line is a subscription in one line of text.
 func (v subscriptionView) line() string {
-	s := fmt.Sprintf("%s: %d × %s from %s, %s, %s a year, %s", v.ID, v.Quantity, quoted(v.Title, titleCap),
+	s := fmt.Sprintf("%s: %d × %s%s from %s, %s, %s a year, %s", v.ID, v.Quantity, quoted(v.Title, titleCap), v.choicesText(),
 		quoted(v.Seller.Name, sellerCap), v.chargeText(), v.PerYear.Display, v.Status)
 	if n := len(v.Skipped); n > 0 {
 		days := make([]string, n)
@@ -216,10 +229,12 @@ func (v subscriptionView) line() string {
 }
 
 type subscribeArgs struct {
-	ProductID string `json:"product_id"`
-	Quantity  *int   `json:"quantity"`
-	StartDate string `json:"start_date"`
-	QuoteID   string `json:"quote_id"`
+	ProductID       string       `json:"product_id"`
+	Quantity        *int         `json:"quantity"`
+	StartDate       string       `json:"start_date"`
+	QuoteID         string       `json:"quote_id"`
+	Choices         choiceValues `json:"choices"`
+	Personalization string       `json:"personalization"`
 }
 
 type subscribeResult struct {
@@ -268,11 +283,14 @@ func (t *Toolbox) subscribeTool() server.ServerTool {
 
 Only call it when the person has clearly asked to subscribe to this product. The person must always confirm a subscription: the first call returns status "confirmation_required" with a summary showing the price per cycle, how often and what a year costs. Show it exactly, and only if they say yes call subscribe again with quote_id (and nothing else). Clients that support it ask the person in a dialog instead. Quotes expire after 10 minutes.
 
+A product with options (a size) or a personalisation (get_product's options and personalization) is subscribed to with the person's choices and personalization, checked as purchase checks them; every renewal reaches the seller with them, and a renewal whose choice the product no longer offers is not charged (the subscription pauses and says why).
+
 Once confirmed (status "subscribed") the first cycle is charged at once, or at the end of the product's free trial, or on start_date. The spending rules apply to every cycle, including the monthly limit, which counts renewals. A seller price increase is never paid silently: the subscription pauses and list_subscriptions says why. Manage it with list_subscriptions, pause_subscription, resume_subscription, skip_next_renewal and cancel_subscription.`),
 			mcp.WithString("product_id", mcp.Description(`The subscription product, as search_products or get_product returned it, e.g. "cy-sub-0001". Required unless quote_id is given.`)),
 			mcp.WithInteger("quantity", mcp.Min(1), mcp.Max(99), mcp.DefaultNumber(1), mcp.Description("How many each cycle, a whole number from 1 to 99 (default 1).")),
 			mcp.WithString("start_date", mcp.MaxLength(10), mcp.Description(`Optional first day of the subscription, YYYY-MM-DD (UTC), today up to a year ahead; a free trial starts then. Default: now.`)),
 			mcp.WithString("quote_id", mcp.MaxLength(80), mcp.Description("The quote_id of an earlier confirmation_required result, once the person has agreed to its summary. Starts that exact subscription.")),
+			choicesArg(choicesSubscribe), personalizationArg(choicesSubscribe),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[subscribeResult]()),
 			mcp.WithReadOnlyHintAnnotation(false),
@@ -301,12 +319,18 @@ func (t *Toolbox) subscribe(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 		err = &argError{"product_id is required (or quote_id to confirm a quote); take it from a search_products result"}
 	case a.Quantity != nil && (*a.Quantity < 1 || *a.Quantity > 99):
 		err = &argError{"quantity must be between 1 and 99"}
+	case len(a.Personalization) > maxPersonalization:
+		err = &argError{fmt.Sprintf("personalization must be at most %d bytes", maxPersonalization)}
 	case a.StartDate != "":
 		if start, err = time.Parse(time.DateOnly, a.StartDate); err != nil {
 			err = &argError{fmt.Sprintf("start_date %q is not a date like 2027-01-31", txt.Clean(a.StartDate, 80))}
 		} else if today := t.clock().UTC().Truncate(24 * time.Hour); start.Equal(today) {
 			start = time.Time{} // today means now
 		}
+	}
+	var choices map[string]string
+	if err == nil {
+		choices, err = choiceArgs(a.Choices)
 	}
 	if err != nil {
 		return t.fail(ctx, "subscribe", err), nil
@@ -321,7 +345,7 @@ func (t *Toolbox) subscribe(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 		qty = *a.Quantity
 	}
 	out, err := t.Checkout.Subscribe(ctx, checkout.SubscribeRequest{CustomerID: customer, ProductID: a.ProductID,
-		Quantity: qty, Start: start, QuoteID: a.QuoteID, ConfirmVia: via})
+		Quantity: qty, Start: start, QuoteID: a.QuoteID, ConfirmVia: via, Choices: choices, Personalization: a.Personalization})
 	if err != nil {
 		return t.fail(ctx, "subscribe", err), nil
 	}
@@ -386,6 +410,7 @@ func subscribeDialog(u store.Subscription) mcp.ElicitationParams {
 	b.WriteString(heading + "\n\n")
 	fmt.Fprintf(&b, "Item: %s\n", quoted(u.Title, titleCap))
 	fmt.Fprintf(&b, "Quantity: %d each cycle\n", u.Quantity)
+	b.WriteString(choicesDialogLines(u.Choices))
 	fmt.Fprintf(&b, "Seller: %s\n", quoted(u.SellerName, sellerCap))
 	fmt.Fprintf(&b, "Price: %s %s\n", per.Display, everyText(checkout.Terms(u)))
 	if ch := v.CycleCharges; ch != nil && v.NewPrice == nil {
@@ -444,8 +469,8 @@ func (t *Toolbox) subscribeResult(out checkout.SubscriptionOutcome, note string)
 		}
 		per = v.NewPrice.Display + " " + everyText(checkout.Terms(u)) + newChargesText(u) + " (was " + was + ")"
 	}
-	r.Summary = fmt.Sprintf("Subscribe to %d × %s from %s at %s, %s a year, paid with the card on file.", u.Quantity,
-		quoted(u.Title, titleCap), quoted(u.SellerName, sellerCap), per, v.PerYear.Display)
+	r.Summary = fmt.Sprintf("Subscribe to %d × %s%s from %s at %s, %s a year, paid with the card on file.", u.Quantity,
+		quoted(u.Title, titleCap), v.choicesText(), quoted(u.SellerName, sellerCap), per, v.PerYear.Display)
 	var text string
 	if out.Status == checkout.StatusConfirmationRequired {
 		r.Status, r.QuoteID, r.ExpiresAt = "confirmation_required", u.QuoteID, u.ExpiresAt.UTC().Format(time.RFC3339)
@@ -457,8 +482,8 @@ func (t *Toolbox) subscribeResult(out checkout.SubscriptionOutcome, note string)
 			if v.NewPerYear != nil {
 				year = v.NewPerYear.Display
 			}
-			r.Summary = fmt.Sprintf("Resume %s: %d × %s from %s at the new price %s, %s a year at the new price. The first charge at the new price is made as soon as the person confirms.",
-				u.ID, u.Quantity, quoted(u.Title, titleCap), quoted(u.SellerName, sellerCap), per, year)
+			r.Summary = fmt.Sprintf("Resume %s: %d × %s%s from %s at the new price %s, %s a year at the new price. The first charge at the new price is made as soon as the person confirms.",
+				u.ID, u.Quantity, quoted(u.Title, titleCap), v.choicesText(), quoted(u.SellerName, sellerCap), per, year)
 		}
 		r.Instruction = strings.TrimSpace(note + " Show the summary to the person exactly as written. Only if they agree, call " + tool + " with quote_id \"" + u.QuoteID + "\" and no other arguments. If they do not agree, do nothing: the quote lapses at expires_at and nothing is charged.")
 		text = "Confirmation required. " + r.Summary + " " + r.Instruction

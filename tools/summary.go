@@ -72,13 +72,7 @@ func confirmationMessage(p store.Purchase, cond string) string {
 		fmt.Fprintf(&b, "Condition: %s\n", catalog.SellerText(cond))
 	}
 	fmt.Fprintf(&b, "Quantity: %d\n", p.Quantity)
-	c := purchaseChoices(p)
-	for _, o := range c.Options {
-		fmt.Fprintf(&b, "%s: %s\n", optionLabel(o.Name), quoted(o.Value, 80))
-	}
-	if c.Personalization != "" {
-		fmt.Fprintf(&b, "Personalization: %s\n", quoted(c.Personalization, 300))
-	}
+	b.WriteString(choicesDialogLines(purchaseChoices(p)))
 	fmt.Fprintf(&b, "Total: %s (%s, shipping %s)\n", fmtMoney(p.Total, p.Currency),
 		itemsAndTax(p.Subtotal, p.Tax, p.Shipping, p.Total, p.Currency), fmtMoney(p.Shipping, p.Currency))
 	if p.Fulfillment != nil {
@@ -94,6 +88,19 @@ func confirmationMessage(p store.Purchase, cond string) string {
 }
 
 // optionLabel is an option's name as a dialog's label: "ring_size" is "Ring size".
+// choicesDialogLines are the lines a confirmation dialog gives the choices c: one
+// "Ring size: «7»" per option, then "Personalization: «Ana»"; "" for none.
+func choicesDialogLines(c store.Choices) string {
+	var b strings.Builder
+	for _, o := range c.Options {
+		fmt.Fprintf(&b, "%s: %s\n", optionLabel(o.Name), quoted(o.Value, 80))
+	}
+	if c.Personalization != "" {
+		fmt.Fprintf(&b, "Personalization: %s\n", quoted(c.Personalization, 300))
+	}
+	return b.String()
+}
+
 func optionLabel(name string) string {
 	s := strings.ReplaceAll(strings.TrimSpace(name), "_", " ")
 	if s == "" {

@@ -670,6 +670,100 @@ func TestViewsInBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("product with choices", func(t *testing.T) {
+		b.t = t
+		// A ring asking for a size and a metal and a name to engrave, whose seller
+		// wrote markup into a value and into the instructions: the page shows them as
+		// text, and the pickers send what the person chose.
+		ring, _ := choiceProducts(t, s)
+		ring.Attributes["metal"] = `Sterling Silver, Gold, <img src="x" id="injected-choice" onerror="window.hacked=1">`
+		ring.Attributes[catalog.AttrPersonalization] = `required: <b id="injected-help">the name</b> to engrave`
+		testshop.Upsert(t, s.tb.Catalog, nil, []catalog.Product{ring})
+		res := b.open("get_product", map[string]any{"product_id": ring.ID})
+		d := decodeResult[productDetail](t, res)
+		if len(d.Options) != 2 || d.Personalization == nil {
+			t.Fatalf("get_product gives the view options %v and personalization %v", d.Options, d.Personalization)
+		}
+		got := b.text()
+		for _, want := range []string{"Your choices", "Ring size", "Metal", "Personalisation", `<b id="injected-help">the name</b> to engrave`, "At most 12 characters"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("the product page does not show %q:\n%s", want, got)
+			}
+		}
+		offered := get(b, chromedp.Poll[[]string](`[...document.querySelectorAll("#choice-1 option")].map(o => o.value)`, chromedp.WithPollingInFrame(b.frame)))
+		if want := []string{"", "Sterling Silver", "Gold", `<img src="x" id="injected-choice" onerror="window.hacked=1">`}; !slices.Equal(offered, want) {
+			t.Errorf("the metal picker offers %q, want %q", offered, want)
+		}
+		for _, id := range []string{"#injected-choice", "#injected-help"} {
+			if n := len(get(b, chromedp.Nodes(chromedp.CSSAll(id), chromedp.AtLeast(0), chromedp.FromNode(b.frame)))); n != 0 {
+				t.Errorf("seller text was written into the page as markup (%s)", id)
+			}
+		}
+		if ml := get(b, chromedp.AttributeValue(chromedp.CSS("#personalization"), "maxlength", chromedp.FromNode(b.frame))); ml.Value != "12" {
+			t.Errorf("the personalisation field takes %q characters, want the product's 12", ml.Value)
+		}
+		b.shoot("product-choices")
+		charged := s.charges()
+		// Nothing chosen: the server refuses, and the view shows its words.
+		wantArgs(t, b.press(`button[data-tool="purchase"]`), "purchase", map[string]any{"product_id": ring.ID, "quantity": 1, "confirm_first": true})
+		b.waitText("is made to order in a choice of ring_size")
+		b.run(
+			chromedp.SetValue(chromedp.CSS("#choice-0"), "7", chromedp.FromNode(b.frame)),
+			chromedp.SetValue(chromedp.CSS("#choice-1"), "Gold", chromedp.FromNode(b.frame)),
+			chromedp.SendKeys(chromedp.CSS("#personalization"), "Ana", chromedp.FromNode(b.frame)),
+		)
+		wantArgs(t, b.press(`button[data-tool="purchase"]`), "purchase", map[string]any{"product_id": ring.ID, "quantity": 1, "confirm_first": true,
+			"choices": map[string]any{"ring_size": "7", "metal": "Gold"}, "personalization": "Ana"})
+		b.waitText("Confirm your order")
+		b.waitText("Ring size: 7 · Metal: Gold · Personalisation: “Ana”")
+		if s.charges() != charged {
+			t.Fatal("Buy now charged before the second press")
+		}
+		confirm := b.press(`button[data-tool="purchase"].primary`)
+		if len(confirm.Arguments) != 1 {
+			t.Errorf("confirm called purchase(%v), want the quote_id alone", confirm.Arguments)
+		}
+		b.waitText("Order placed")
+		if s.charges() != charged+1 {
+			t.Errorf("%d charges after the confirmation, want %d", s.charges(), charged+1)
+		}
+		view := b.press(`button[data-tool="get_order"]`)
+		var o orderView
+		if res := call(t, c, "get_order", map[string]any{"order_id": view.Arguments["order_id"]}, &o); res.IsError || len(o.Lines) != 1 ||
+			!equalChoices(o.Lines[0].Choices, []choiceView{{"ring_size", "7"}, {"metal", "Gold"}}) || o.Lines[0].Personalization != "Ana" {
+			t.Errorf("the order bought from the view holds %+v: %s", o.Lines, text(res))
+		}
+		b.waitText("Ring size: 7 · Metal: Gold")
+
+		// The cart: the ring in size 9 added from the view beside the ring in size 7
+		// added by the model; each line's buttons name their line by its choices.
+		b.open("get_product", map[string]any{"product_id": ring.ID})
+		b.run(
+			chromedp.SetValue(chromedp.CSS("#choice-0"), "9", chromedp.FromNode(b.frame)),
+			chromedp.SetValue(chromedp.CSS("#choice-1"), "Sterling Silver", chromedp.FromNode(b.frame)),
+			chromedp.SendKeys(chromedp.CSS("#personalization"), "Bo", chromedp.FromNode(b.frame)),
+		)
+		wantArgs(t, b.press(`button[data-tool="add_to_cart"]`), "add_to_cart", map[string]any{"product_id": ring.ID, "quantity": 1,
+			"choices": map[string]any{"ring_size": "9", "metal": "Sterling Silver"}, "personalization": "Bo"})
+		b.waitText("Added to the cart")
+		if res := call(t, c, "add_to_cart", map[string]any{"product_id": ring.ID, "choices": map[string]any{"ring_size": "7", "metal": "Gold"}, "personalization": "Ana"}, nil); res.IsError {
+			t.Fatal(text(res))
+		}
+		b.open("view_cart", nil)
+		b.waitText("Ring size: 9 · Metal: Sterling Silver · Personalisation: “Bo”")
+		wantArgs(t, b.press(`tr:first-child button[data-tool="update_cart"][aria-label^="One more"]`), "update_cart", map[string]any{"product_id": ring.ID, "quantity": 2,
+			"choices": map[string]any{"ring_size": "9", "metal": "Sterling Silver"}, "personalization": "Bo"})
+		b.waitText("Cart: 3 items")
+		var cart cartResult
+		call(t, c, "view_cart", nil, &cart)
+		for _, l := range cart.Sellers[0].Lines {
+			if want := map[string]int{"9": 2, "7": 1}[l.Choices[0].Value]; l.Quantity != want {
+				t.Errorf("the ring in size %s: %d in the cart, want %d", l.Choices[0].Value, l.Quantity, want)
+			}
+		}
+		call(t, c, "clear_cart", nil, nil)
+	})
+
 	var orderID string
 	t.Run("cart and checkout", func(t *testing.T) {
 		b.t = t

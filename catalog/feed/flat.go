@@ -315,7 +315,7 @@ func listingVariations(r row, attrs map[string]string) {
 			}
 		}
 		if len(vs) > 0 {
-			attrs[k] = strings.Join(vs, ", ")
+			attrs[k] = catalog.JoinOptionValues(vs)
 			chosen = append(chosen, k)
 		}
 	}

@@ -427,7 +427,7 @@ func TestParseInline(t *testing.T) {
 				"Plain Card,5.00,USD,50,,,,,,,GC-1,\n",
 			wantIDs: []string{"RG-1", "BN-1", "SF-1", "GC-1"},
 			checks: []check{{"RG-1", "attr:ring_size", "5, 5.5, 6, 10"}, {"RG-1", "attr:metal", "Sterling Silver, Rose Gold Filled"},
-				{"RG-1", "attr:choices", "ring_size, metal"},
+				{"RG-1", "attr:choices", "ring_size, metal"}, {"RG-1", "options", "ring_size: 5 | 5.5 | 6 | 10; metal: Sterling Silver | Rose Gold Filled"},
 				{"BN-1", "attr:color", "Oatmeal, Charcoal"}, {"BN-1", "attr:choices", "color"},
 				{"SF-1", "attr:color", "Cream"}, {"SF-1", "attrs", "1"}, {"GC-1", "attrs", "0"}},
 		},
@@ -441,6 +441,16 @@ func TestParseInline(t *testing.T) {
 			checks: []check{{"RG-2", "attr:choices", "ring_size, metal"}, {"RG-2", "attr:personalization", "required: initials to engrave"},
 				{"RG-2", "attr:personalization_max_length", "3"}, {"RG-2", "attr:ring_size", "6,7,8"},
 				{"BD-1", "attr:personalization", "optional"}, {"BD-1", "attr:wood", "Oak, Walnut"}, {"BD-1", "attr:choices", "wood"}},
+		},
+		{
+			name: `a value holding a comma: a spreadsheet writes it 10\, wide; an Etsy export cannot (its values are split at every comma), and a backslash in one is kept`,
+			file: "products.csv",
+			data: "id,title,price,choices,width,size,variation_1_name,variation_1_values\n" +
+				"SH-1,Derby Shoe,120 USD,\"width, size\",\"10\\, wide, 10\\, narrow\",\"9, 10\",,\n" +
+				"SH-2,Oxford Shoe,130 USD,,,,Width,\"10 wide,10\\narrow\"\n",
+			wantIDs: []string{"SH-1", "SH-2"},
+			checks: []check{{"SH-1", "attr:width", `10\, wide, 10\, narrow`}, {"SH-1", "options", "width: 10, wide | 10, narrow; size: 9 | 10"},
+				{"SH-2", "attr:width", `10 wide, 10\narrow`}, {"SH-2", "options", `width: 10 wide | 10\narrow`}},
 		},
 		{
 			name:    "a spreadsheet's tags column, its markup removed; a material column wins over materials",

@@ -115,6 +115,12 @@ func field(p catalog.Product, name string) string {
 		return strings.Join(p.Tags, ",")
 	case "attrs":
 		return fmt.Sprint(len(p.Attributes))
+	case "options": // the choices as buying reads them: "ring_size: 5 | 6; metal: Gold"
+		var opts []string
+		for _, o := range p.Options() {
+			opts = append(opts, o.Name+": "+strings.Join(o.Values, " | "))
+		}
+		return strings.Join(opts, "; ")
 	}
 	panic("unknown field " + name)
 }

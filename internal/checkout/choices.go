@@ -24,11 +24,36 @@ const (
 	// lines, with other choices each, without choices saying which. ProductID,
 	// ChoiceLines (the choices of each of its lines).
 	RefusalCartLineAmbiguous RefusalCode = "cart_line_ambiguous"
-	// RefusalSubscriptionChoices: subscribe to a product that asks for choices or a
-	// personalisation, which subscriptions do not carry (each renewal would be bought
-	// without them). ProductID, Title.
-	RefusalSubscriptionChoices RefusalCode = "subscription_choices"
+	// RefusalChoicesChanged: a subscription's renewal whose recorded choices the
+	// product no longer takes (catalog.Product.Choose refuses them now). ProductID,
+	// Title, QuoteID (the subscription id), ChoiceProblem (the catalog's
+	// catalog.ChoiceProblem), and as for the choice refusals Option, Offered (its values
+	// now, or for unknown the product's options), AskedValue (the value or option the
+	// subscription recorded) and Max. No personalisation text is in it: it is recorded
+	// with the renewal and the pause.
+	RefusalChoicesChanged RefusalCode = "choices_changed"
 )
+
+// choicesStillOffered refuses a renewal of u whose recorded choices product no longer
+// takes, with what changed; nil when they are still taken as recorded.
+func choicesStillOffered(product *catalog.Product, u store.Subscription) *Refusal {
+	_, cerr := product.Choose(choiceMap(u.Choices), u.Choices.Personalization)
+	if cerr == nil {
+		return nil
+	}
+	ref := choiceRefusal(product, cerr)
+	ref.Code = RefusalChoicesChanged
+	ref.Params.QuoteID, ref.Params.ChoiceProblem, ref.Params.Instructions = u.ID, string(cerr.Problem), ""
+	if cerr.Problem == catalog.ChoiceNotOffered {
+		// The value recorded, not Choose's copy of it (the same text, cut).
+		for _, o := range u.Choices.Options {
+			if o.Name == cerr.Option.Name {
+				ref.Params.AskedValue = o.Value
+			}
+		}
+	}
+	return ref
+}
 
 // choose checks the choices asked for product and returns them as the product offers
 // them, or the refusal saying what is wrong and what is offered.
@@ -47,7 +72,7 @@ func choose(product *catalog.Product, choices map[string]string, personalization
 
 func choiceRefusal(product *catalog.Product, e *catalog.ChoiceError) *Refusal {
 	p := RefusalParams{ProductID: product.ID, Title: product.Title, Option: e.Option.Name,
-		Offered: strings.Join(e.Option.Values, ", "), AskedValue: e.Asked, Max: e.Max}
+		Offered: offeredValues(e.Option.Values), AskedValue: e.Asked, Max: e.Max}
 	switch e.Problem {
 	case catalog.ChoiceMissing:
 		return refuse(RefusalChoiceMissing, p)
@@ -69,6 +94,17 @@ func choiceRefusal(product *catalog.Product, e *catalog.ChoiceError) *Refusal {
 		return refuse(RefusalPersonalizationNotTaken, p)
 	}
 	return refuse(RefusalPersonalizationInvalid, p)
+}
+
+// offeredValues lists an option's values for a refusal (RefusalParams.Offered):
+// separated by ", ", or by "; " when a value holds a comma ("10, wide; 10, narrow"),
+// so that every value can be read back whole.
+func offeredValues(values []string) string {
+	sep := ", "
+	if slices.ContainsFunc(values, func(v string) bool { return strings.Contains(v, ",") }) {
+		sep = "; "
+	}
+	return strings.Join(values, sep)
 }
 
 // askedChoices reports whether a call asked for any choice.

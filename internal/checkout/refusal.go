@@ -188,6 +188,10 @@ type RefusalParams struct {
 	Option       string `json:"option,omitempty"`
 	AskedValue   string `json:"asked_value,omitempty"`
 	Instructions string `json:"instructions,omitempty"`
+	// ChoiceProblem is, for choices_changed, what the product no longer takes of a
+	// subscription's choices: a catalog.ChoiceProblem (not_offered, missing, unknown,
+	// personalization_missing, personalization_too_long, personalization_not_taken).
+	ChoiceProblem string `json:"choice_problem,omitempty"`
 	// Chosen and AskedChosen are, for quote_mismatch and idempotency_conflict about
 	// choices, the choices of the quote or first purchase and those the call asked.
 	// Such refusals are never recorded: the personalisation in them goes back only to

@@ -50,6 +50,12 @@ import (
 //     subscription is never charged by a live server.
 //   - A pause or cancel that lands after a renewal's approval cannot stop it: the
 //     change reports that renewal (store.RenewalUnderWay), read in its transaction.
+//   - A renewal is bought with the choices the subscription recorded (a ring size, a
+//     name to engrave), sent to the seller on its line. When the product no longer
+//     offers them (the size was dropped, a personalisation became required…) the
+//     renewal is refused before anything is asked of the seller
+//     (RefusalChoicesChanged) and the subscription pauses: nothing is charged for
+//     another size than the one the person chose.
 //   - A renewal whose outcome is not yet known (the seller is still completing) stays
 //     open; Recover settles its purchase and the next run records the cycle.
 
@@ -171,7 +177,7 @@ func (s *Service) renew(ctx context.Context, u store.Subscription) (Renewal, err
 	}
 	p, created, err := s.cfg.Store.BeginPurchase(ctx, store.Purchase{
 		CustomerID: u.CustomerID, IdemKey: store.CycleKey(u.ID, c.Cycle, c.Attempt), Mode: string(s.cfg.Mode),
-		ProductID: u.ProductID, SellerID: u.SellerID, Quantity: u.Quantity,
+		ProductID: u.ProductID, SellerID: u.SellerID, Quantity: u.Quantity, Choices: u.Choices,
 	})
 	if err != nil {
 		return r, err
@@ -201,10 +207,10 @@ func (s *Service) renew(ctx context.Context, u store.Subscription) (Renewal, err
 var errRenewalKeyTaken = errors.New("renewal key taken by another purchase")
 
 // renewalOf says whether p, found under a renewal key of u, is a renewal of u: u's
-// product and quantity, bought without a quote and outside a cart.
+// product, quantity and choices, bought without a quote and outside a cart.
 func renewalOf(p store.Purchase, u store.Subscription) bool {
 	return p.ProductID == u.ProductID && p.Quantity == u.Quantity && p.SellerID == u.SellerID &&
-		p.QuoteID == "" && p.CheckoutID == ""
+		p.Choices.Equal(u.Choices) && p.QuoteID == "" && p.CheckoutID == ""
 }
 
 // renewPurchase runs the new purchase p of one cycle of u.
@@ -220,6 +226,9 @@ func (s *Service) renewSteps(ctx context.Context, p *store.Purchase, u store.Sub
 	}
 	if err != nil {
 		return Outcome{}, err
+	}
+	if ref := choicesStillOffered(&product, u); ref != nil {
+		return Outcome{}, ref
 	}
 	rules, err := s.prepare(ctx, p, product, u.AddressID, "")
 	if err != nil {

@@ -36,6 +36,12 @@ type SubscribeRequest struct {
 	QuoteID string
 	// ConfirmVia is how a quote made by this call will be confirmed.
 	ConfirmVia string
+	// Choices and Personalization are the person's choices for the product, as
+	// Request takes them: checked by the same rules (catalog.Product.Choose), recorded
+	// with the subscription and sent to the seller with every renewal. With QuoteID
+	// they may be left out; given, they must be the quote's.
+	Choices         map[string]string
+	Personalization string
 }
 
 // SubscriptionOutcome is what a subscribe, resume or confirmation call ended with.
@@ -103,6 +109,9 @@ const (
 // set. Refusals come back as *Refusal.
 func (s *Service) Subscribe(ctx context.Context, r SubscribeRequest) (SubscriptionOutcome, error) {
 	if r.QuoteID != "" {
+		if err := s.matchesSubscriptionQuote(ctx, r); err != nil {
+			return SubscriptionOutcome{}, err
+		}
 		return s.ConfirmSubscription(ctx, r.CustomerID, r.QuoteID, ViaQuoteID)
 	}
 	if r.Quantity < 1 || r.Quantity > 99 {
@@ -122,15 +131,16 @@ func (s *Service) Subscribe(ctx context.Context, r SubscribeRequest) (Subscripti
 	if product.Billing == nil {
 		return SubscriptionOutcome{}, refuse(RefusalNotSubscription, RefusalParams{ProductID: product.ID, Title: product.Title})
 	}
-	if product.AsksChoices() {
-		// Subscriptions do not carry choices: each renewal would be bought without them.
-		return SubscriptionOutcome{}, refuse(RefusalSubscriptionChoices, RefusalParams{ProductID: product.ID, Title: product.Title})
+	chosen, err := choose(&product, r.Choices, r.Personalization)
+	if err != nil {
+		return SubscriptionOutcome{}, err
 	}
 	u := store.Subscription{ID: store.NewID("sub_"), CustomerID: r.CustomerID, Mode: string(s.cfg.Mode), ProductID: product.ID,
 		SellerID: product.SellerID, Quantity: r.Quantity, Interval: string(product.Billing.Interval),
-		Every: product.Billing.Every, TrialDays: product.Billing.TrialDays}
-	// The quote is a purchase that is never stored: it only asks the seller its total.
-	p := store.Purchase{ID: u.ID, CustomerID: r.CustomerID, ProductID: product.ID, SellerID: product.SellerID, Quantity: r.Quantity}
+		Every: product.Billing.Every, TrialDays: product.Billing.TrialDays, Choices: chosen}
+	// The quote is a purchase that is never stored: it only asks the seller its total
+	// (for the choices: the seller's price may depend on them).
+	p := store.Purchase{ID: u.ID, CustomerID: r.CustomerID, ProductID: product.ID, SellerID: product.SellerID, Quantity: r.Quantity, Choices: chosen}
 	rules, err := s.prepare(ctx, &p, product, "", "")
 	defer s.cancelSession(context.WithoutCancel(ctx), &p) // nothing is paid on the quote's session
 	if err != nil {
@@ -151,6 +161,27 @@ func (s *Service) Subscribe(ctx context.Context, r SubscribeRequest) (Subscripti
 		return SubscriptionOutcome{}, err
 	}
 	return SubscriptionOutcome{Status: StatusConfirmationRequired, Subscription: u}, nil
+}
+
+// matchesSubscriptionQuote refuses a confirmation of subscription quote r.QuoteID
+// that asks for other choices than the quote was made with (RefusalQuoteMismatch, as
+// for a purchase): the quote alone decides what every renewal buys.
+func (s *Service) matchesSubscriptionQuote(ctx context.Context, r SubscribeRequest) error {
+	if !askedChoices(r.Choices, r.Personalization) {
+		return nil
+	}
+	u, err := s.cfg.Store.SubscriptionByQuote(ctx, r.CustomerID, r.QuoteID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil // ConfirmSubscription says so
+	}
+	if err != nil {
+		return err
+	}
+	if sameChoices(u.Choices, r.Choices, r.Personalization) {
+		return nil
+	}
+	return refuse(RefusalQuoteMismatch, RefusalParams{QuoteID: u.QuoteID, Quantity: u.Quantity, Title: u.Title, ProductID: u.ProductID,
+		AskedQuantity: u.Quantity, Chosen: &u.Choices, AskedChosen: askedAsChoices(r.Choices, r.Personalization)})
 }
 
 // fitsMonthly refuses subscription u when its first 30 days of cycles, on top of what

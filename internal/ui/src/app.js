@@ -329,13 +329,26 @@
     ]);
   }
 
+  // optionLabel is an option's name as a person reads it: "ring_size" is "Ring size".
+  function optionLabel(name) {
+    var s = String(name || "").replace(/[_-]+/g, " ").trim();
+    return s.charAt(0).toUpperCase() + s.slice(1);
+  }
+  // lineChoices shows what was chosen for a line's product (as sent to the seller):
+  // one "Ring size: 7" per option, then the personalisation; null when none.
+  function lineChoices(l) {
+    var parts = (l.choices || []).map(function (c) { return optionLabel(c.option) + ": " + c.value; });
+    if (l.personalization) { parts.push("Personalisation: “" + l.personalization + "”"); }
+    return parts.length ? el("div", { className: "muted line-choices" }, parts.join(" · ")) : null;
+  }
+
   function lineRows(lines, editable) {
     return el("table", null,
       el("thead", null, el("tr", null, el("th", null, "Item"), el("th", { className: "num" }, "Qty"), el("th", { className: "num" }, "Price"))),
       el("tbody", null, lines.map(function (l) {
         var controls = editable ? hooks.cartLine(l) : null;
         return el("tr", { attrs: { "data-product": l.product_id } },
-          el("td", null, l.title, l.available === false ? el("div", { className: "avail-out_of_stock" }, "Not available now") : null,
+          el("td", null, l.title, lineChoices(l), l.available === false ? el("div", { className: "avail-out_of_stock" }, "Not available now") : null,
             controls ? controls.remove : null),
           el("td", { className: "num" }, controls ? controls.quantity : String(l.quantity)),
           el("td", { className: "num" }, money(l.unit_price) + (l.quantity > 1 ? " each" : "")));

@@ -22,6 +22,44 @@
       { className: "primary", label: "Add " + p.title + " to the cart", tool: "add_to_cart" });
   };
 
+  // choicePickers shows what a product asks the person to choose when buying it
+  // (get_product's options and personalization): a list of the values offered for each
+  // option and a text field for the personalisation, with the seller's instructions and
+  // limit. Nothing is checked here: the server checks what is sent, as for the model,
+  // and its refusal words are shown in the status line. It returns the nodes and a
+  // function that adds the person's choices to a tool's arguments.
+  function choicePickers(p) {
+    var opts = p.options || [], pz = p.personalization;
+    if (!opts.length && !pz) { return { nodes: null, addTo: function (a) { return a; } }; }
+    var selects = opts.map(function (o, i) {
+      var id = "choice-" + i;
+      var s = el("select", { id: id, name: o.name, required: true },
+        el("option", { value: "" }, "Choose…"),
+        (o.values || []).map(function (v) { return el("option", { value: v }, v); }));
+      return { name: o.name, select: s, node: el("div", { className: "choice" }, el("label", { htmlFor: id }, optionLabel(o.name)), s) };
+    });
+    var text = null, pzNode = null;
+    if (pz) {
+      text = el("input", { type: "text", id: "personalization", name: "personalization", maxLength: pz.max_length || 256, required: !!pz.required, autocomplete: "off" });
+      pzNode = el("div", { className: "choice" },
+        el("label", { htmlFor: "personalization" }, "Personalisation" + (pz.required ? "" : " (optional)")),
+        text,
+        el("p", { className: "muted", id: "personalization-help" },
+          (pz.instructions ? pz.instructions + " · " : "") + "At most " + (pz.max_length || 256) + " characters."));
+      text.setAttribute("aria-describedby", "personalization-help");
+    }
+    return {
+      nodes: el("fieldset", { className: "choices" }, el("legend", null, "Your choices"), selects.map(function (x) { return x.node; }), pzNode),
+      addTo: function (args) {
+        var chosen = {}, any = false;
+        selects.forEach(function (x) { if (x.select.value !== "") { chosen[x.name] = x.select.value; any = true; } });
+        if (any) { args.choices = chosen; }
+        if (text && text.value.trim() !== "") { args.personalization = text.value; }
+        return args;
+      }
+    };
+  }
+
   hooks.productActions = function (p) {
     if (!p.purchasable) { return null; }
     var input = el("input", { type: "number", id: "qty", min: 1, max: 99, value: 1 });
@@ -29,22 +67,35 @@
       var n = parseInt(input.value, 10);
       return n >= 1 && n <= 99 ? n : 1;
     }
-    return el("div", { className: "row" }, el("label", { htmlFor: "qty" }, "Quantity "), input,
-      button("Add to cart", function (b) { call("add_to_cart", { product_id: p.id, quantity: qty() }, b, true); }, { className: "primary", tool: "add_to_cart" }),
+    var pick = choicePickers(p);
+    return el("div", null, pick.nodes, el("div", { className: "row" }, el("label", { htmlFor: "qty" }, "Quantity "), input,
+      button("Add to cart", function (b) { call("add_to_cart", pick.addTo({ product_id: p.id, quantity: qty() }), b, true); }, { className: "primary", tool: "add_to_cart" }),
       // Buy now never buys at once: it asks the server for a quote (confirm_first, even
       // below the person's confirmation threshold), the checkout view shows its total,
       // and only the second press (Confirm and pay, with the quote_id alone) buys.
-      button("Buy now", function (b) { call("purchase", { product_id: p.id, quantity: qty(), confirm_first: true }, b); }, { tool: "purchase" }));
+      button("Buy now", function (b) { call("purchase", pick.addTo({ product_id: p.id, quantity: qty(), confirm_first: true }), b); }, { tool: "purchase" })));
   };
+
+  // lineArgs are update_cart's arguments for cart line l: its product and, when the
+  // cart holds the product with choices, the line's choices, which name the line.
+  function lineArgs(l, quantity) {
+    var a = { product_id: l.product_id, quantity: quantity };
+    if (l.choices && l.choices.length) {
+      a.choices = {};
+      l.choices.forEach(function (c) { a.choices[c.option] = c.value; });
+    }
+    if (l.personalization) { a.personalization = l.personalization; }
+    return a;
+  }
 
   hooks.cartLine = function (l) {
     return {
       quantity: [
-        button("−", function (b) { call("update_cart", { product_id: l.product_id, quantity: l.quantity - 1 }, b); }, { label: "One fewer " + l.title, tool: "update_cart" }),
+        button("−", function (b) { call("update_cart", lineArgs(l, l.quantity - 1), b); }, { label: "One fewer " + l.title, tool: "update_cart" }),
         el("span", { attrs: { "aria-label": "quantity" } }, " " + l.quantity + " "),
-        button("+", function (b) { call("update_cart", { product_id: l.product_id, quantity: l.quantity + 1 }, b); }, { label: "One more " + l.title, tool: "update_cart" })
+        button("+", function (b) { call("update_cart", lineArgs(l, l.quantity + 1), b); }, { label: "One more " + l.title, tool: "update_cart" })
       ],
-      remove: el("div", null, button("Remove", function (b) { call("update_cart", { product_id: l.product_id, quantity: 0 }, b); }, { className: "link", label: "Remove " + l.title, tool: "update_cart" }))
+      remove: el("div", null, button("Remove", function (b) { call("update_cart", lineArgs(l, 0), b); }, { className: "link", label: "Remove " + l.title, tool: "update_cart" }))
     };
   };
 
