@@ -190,7 +190,7 @@ func sentence(s string) string {
 
 // line is a subscription in one line of text.
 func (v subscriptionView) line() string {
-	s := fmt.Sprintf("%s: %d × %s from %s, %s, %s a year, %s", v.ID, v.Quantity, quoted(v.Title, titleCap),
+	s := fmt.Sprintf("%s: %d × %s from %s, %s, %s a year, %s", v.ID, v.Quantity, quotedTitle(v.Title),
 		quoted(v.Seller.Name, sellerCap), v.chargeText(), v.PerYear.Display, v.Status)
 	if n := len(v.Skipped); n > 0 {
 		days := make([]string, n)
@@ -384,7 +384,7 @@ func subscribeDialog(u store.Subscription) mcp.ElicitationParams {
 	}
 	var b strings.Builder
 	b.WriteString(heading + "\n\n")
-	fmt.Fprintf(&b, "Item: %s\n", quoted(u.Title, titleCap))
+	fmt.Fprintf(&b, "Item: %s\n", quotedTitle(u.Title))
 	fmt.Fprintf(&b, "Quantity: %d each cycle\n", u.Quantity)
 	fmt.Fprintf(&b, "Seller: %s\n", quoted(u.SellerName, sellerCap))
 	fmt.Fprintf(&b, "Price: %s %s\n", per.Display, everyText(checkout.Terms(u)))
@@ -445,7 +445,7 @@ func (t *Toolbox) subscribeResult(out checkout.SubscriptionOutcome, note string)
 		per = v.NewPrice.Display + " " + everyText(checkout.Terms(u)) + newChargesText(u) + " (was " + was + ")"
 	}
 	r.Summary = fmt.Sprintf("Subscribe to %d × %s from %s at %s, %s a year, paid with the card on file.", u.Quantity,
-		quoted(u.Title, titleCap), quoted(u.SellerName, sellerCap), per, v.PerYear.Display)
+		quotedTitle(u.Title), quoted(u.SellerName, sellerCap), per, v.PerYear.Display)
 	var text string
 	if out.Status == checkout.StatusConfirmationRequired {
 		r.Status, r.QuoteID, r.ExpiresAt = "confirmation_required", u.QuoteID, u.ExpiresAt.UTC().Format(time.RFC3339)
@@ -458,7 +458,7 @@ func (t *Toolbox) subscribeResult(out checkout.SubscriptionOutcome, note string)
 				year = v.NewPerYear.Display
 			}
 			r.Summary = fmt.Sprintf("Resume %s: %d × %s from %s at the new price %s, %s a year at the new price. The first charge at the new price is made as soon as the person confirms.",
-				u.ID, u.Quantity, quoted(u.Title, titleCap), quoted(u.SellerName, sellerCap), per, year)
+				u.ID, u.Quantity, quotedTitle(u.Title), quoted(u.SellerName, sellerCap), per, year)
 		}
 		r.Instruction = strings.TrimSpace(note + " Show the summary to the person exactly as written. Only if they agree, call " + tool + " with quote_id \"" + u.QuoteID + "\" and no other arguments. If they do not agree, do nothing: the quote lapses at expires_at and nothing is charged.")
 		text = "Confirmation required. " + r.Summary + " " + r.Instruction
