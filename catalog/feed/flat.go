@@ -90,7 +90,8 @@ var (
 		{"colour", "color"}, {"model_number", "mpn"}, {"part_number", "mpn"}, {"materials", "material"},
 		{"personalisation", catalog.AttrPersonalization}, {"personalisation_max_length", catalog.AttrPersonalizationMax}}
 	// colParentChild marks an Amazon flat file's parent rows ("parent"), which hold
-	// no offer: their children are the products.
+	// no offer: their children are the products, and take from the parent row what
+	// they leave empty (parentGroups).
 	colParentChild = []string{"parent_child"}
 	// The rest of Amazon's flat file: a sale's first and last day in columns of their
 	// own, the key product features (bullet points: most of what a listing says), the
@@ -547,9 +548,11 @@ func productIDGTIN(r row) string {
 // flatRow builds and finishes one flat record.
 func (p *parser) flatRow(at lines, r row) error {
 	if strings.EqualFold(r.get(colParentChild), "parent") {
+		p.keepParent(r)
 		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Skipped: true, Reason: "a parent row (its child rows are the products)"})
 		return nil
 	}
+	r = p.withParent(r)
 	if strings.EqualFold(r.get(colUpdateDelete), "delete") {
 		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Skipped: true,
 			Reason: "update_delete says Delete (the SKU is withdrawn), so it is not imported; a product the catalog already holds with its id is left as it was (import it with quantity 0 to stop its sale)"})
@@ -561,6 +564,62 @@ func (p *parser) flatRow(at lines, r row) error {
 		return nil
 	}
 	return p.finish(at, "", sellerName, prod)
+}
+
+// parentGroups are the fields a child row of an Amazon flat file leaves to its parent
+// row when it says none of a group: its brand, its description, its bullet points,
+// its category (any category column or the item type keyword) and its search terms.
+// A group is taken whole or not at all, so a child with bullets of its own gets none
+// of its parent's.
+var parentGroups = [][]string{colBrand, colDesc, colBullets, slices.Concat(colCategory, colItemType), colKeywords}
+
+// keepParent keeps what a parent row says of parentGroups, under its id, for its
+// children (withParent). A parent row without an id, or with nothing to give, is not
+// kept; a later parent row with the same id replaces an earlier one.
+func (p *parser) keepParent(r row) {
+	id := r.get(colID)
+	if id == "" {
+		return
+	}
+	kept := map[string]string{}
+	for _, g := range parentGroups {
+		for _, c := range g {
+			if v := strings.TrimSpace(r(c)); v != "" {
+				kept[c] = v
+			}
+		}
+	}
+	if len(kept) == 0 {
+		return
+	}
+	if p.flatParents == nil {
+		p.flatParents = map[string]map[string]string{}
+	}
+	p.flatParents[id] = kept
+}
+
+// withParent returns r, a child row, reading each of parentGroups that it leaves
+// empty from the parent row its parent_sku (or item_group_id) names, when that row
+// came before it; r itself otherwise. A field the child gives is never replaced.
+func (p *parser) withParent(r row) row {
+	parent := p.flatParents[r.get(colGroup)]
+	if parent == nil {
+		return r
+	}
+	from := map[string]bool{}
+	for _, g := range parentGroups {
+		if v, _ := r.first(g); v == "" {
+			for _, c := range g {
+				from[c] = true
+			}
+		}
+	}
+	return func(col string) string {
+		if from[col] {
+			return parent[col]
+		}
+		return r(col)
+	}
 }
 
 // extendsPath reports whether category path long goes on from path short: it has

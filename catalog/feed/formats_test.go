@@ -363,6 +363,40 @@ func TestParseInline(t *testing.T) {
 			},
 		},
 		{
+			// Children that leave brand, description, bullets, category and search terms to
+			// their parent row take them from it, a group at a time; what a child says is
+			// kept; a child whose parent row comes after it, or names no parent row, gets
+			// nothing.
+			name: "Amazon flat file: a child row takes from its parent row what it leaves empty",
+			file: "amazon.txt",
+			data: "TemplateType=fptcustom\tVersion=2023.1012\n" +
+				"Seller SKU\tProduct Name\tBrand Name\tYour Price\tProduct Description\tKey Product Features\tKey Product Features\tItem Type Keyword\tSearch Terms\tParentage\tParent SKU\n" +
+				"item_sku\titem_name\tbrand_name\tstandard_price\tproduct_description\tbullet_point1\tbullet_point2\titem_type_keyword\tgeneric_keywords\tparent_child\tparent_sku\n" +
+				"SC-P\tDeck Screws\tGRK\t\tStar drive deck screws.\tNo pre-drilling\tCoated\twood-screws\tdecking screw\tparent\t\n" +
+				"SC-100\tDeck Screws, 100-Pack\t\t9.99\t\t\t\t\t\tchild\tSC-P\n" +
+				"SC-1K\tDeck Screws, 1000-Pack\tGRK Fasteners\t59.99\tBulk box.\tContractor box\t\tdeck-screws\tbulk screws\tchild\tSC-P\n" +
+				"SC-350\tDeck Screws, 350-Pack\t\t24.99\t\t\tOwn second bullet\t\t\tchild\tSC-P\n" +
+				"BT-1\tBattery 2 Ah\t\t49.00\t\t\t\t\t\tchild\tBT-P\n" +
+				"BT-P\tBattery\tDEWALT\t\tA battery.\t\t\tbatteries\t\tparent\t\n" +
+				"XX-1\tLoose Screw\t\t0.25\t\t\t\t\t\tchild\tNONE\n",
+			opt:     &Options{DefaultSeller: "Tool Shop", Currency: "USD", Now: may2026},
+			wantIDs: []string{"SC-100", "SC-1K", "SC-350", "BT-1", "XX-1"},
+			wantRejects: []string{
+				"amazon.txt:4: skipped: a parent row (its child rows are the products)",
+				"amazon.txt:9: skipped: a parent row (its child rows are the products)",
+			},
+			checks: []check{
+				{"SC-100", "brand", "GRK"}, {"SC-100", "description", "Star drive deck screws. No pre-drilling. Coated"},
+				{"SC-100", "category", "Wood Screws"}, {"SC-100", "tags", "decking screw"}, {"SC-100", "group", "SC-P"},
+				{"SC-1K", "brand", "GRK Fasteners"}, {"SC-1K", "description", "Bulk box. Contractor box"},
+				{"SC-1K", "category", "Deck Screws"}, {"SC-1K", "tags", "bulk screws"},
+				// its own bullet and no description: the parent's description, not its bullets
+				{"SC-350", "description", "Star drive deck screws. Own second bullet"}, {"SC-350", "brand", "GRK"},
+				{"BT-1", "brand", ""}, {"BT-1", "description", ""}, {"BT-1", "category", ""}, // the parent row comes after it
+				{"XX-1", "brand", ""}, {"XX-1", "category", ""},
+			},
+		},
+		{
 			name: "Google Content API products list: offerId, imageLink, price objects, lists, other members passed over",
 			file: "products.json",
 			data: `{"kind": "content#productsListResponse", "nextPageToken": "x",
