@@ -48,15 +48,24 @@ func billingText(b catalog.Billing, p money.Money) string {
 	return s
 }
 
-// priceText is the price as a list shows it: with how often for a subscription.
+// priceText is the price as a list shows it: with how often for a subscription, the
+// regular price of one on sale and the unit price of a pack or measure ("$97.99 ($9.80
+// per 100)").
 func (p productSummary) priceText() string {
 	if p.Billing != nil {
 		return p.Billing.Display
 	}
+	var notes []string
 	if p.ListPrice != nil {
-		return p.Price.Display + " (was " + p.ListPrice.Display + ")"
+		notes = append(notes, "was "+p.ListPrice.Display)
 	}
-	return p.Price.Display
+	if p.UnitPrice != nil {
+		notes = append(notes, p.UnitPrice.Display)
+	}
+	if len(notes) == 0 {
+		return p.Price.Display
+	}
+	return p.Price.Display + " (" + strings.Join(notes, "; ") + ")"
 }
 
 // subscriptionView is a subscription as the tools show it.

@@ -85,7 +85,8 @@ var (
 	// attrColumns are copied into Product.Attributes under the same name;
 	// attrAliases are read into the attribute they name when it has no value.
 	attrColumns = []string{"condition", "color", "size", "material", "gender", "age_group", "pattern", "mpn", "voltage",
-		catalog.AttrChoices, catalog.AttrPersonalization, catalog.AttrPersonalizationMax}
+		catalog.AttrChoices, catalog.AttrPersonalization, catalog.AttrPersonalizationMax,
+		catalog.AttrUnitMeasure, catalog.AttrUnitBase}
 	attrAliases = []struct{ alias, attr string }{{"color_name", "color"}, {"size_name", "size"},
 		{"colour", "color"}, {"model_number", "mpn"}, {"part_number", "mpn"}, {"materials", "material"},
 		{"personalisation", catalog.AttrPersonalization}, {"personalisation_max_length", catalog.AttrPersonalizationMax}}
@@ -113,6 +114,12 @@ var (
 	// flat file on what the product is: the category ("Power Drills") of a row that
 	// has no category column.
 	colItemType = []string{"item_type_keyword"}
+	// colUnitCount and colUnitCountType are Amazon's unit count ("1000") and its unit
+	// ("Count", "Ounce", "Fl Oz"): together, the unit_pricing_measure of a row that
+	// has none ("1000 Count"), which a unit price is shown from (catalog.UnitPrice);
+	// one without the other is not read.
+	colUnitCount     = []string{"unit_count"}
+	colUnitCountType = []string{"unit_count_type"}
 )
 
 // flatColumns lists every column a flat row is read from.
@@ -121,7 +128,8 @@ var flatColumns = [][]string{colID, colGroup, colTitle, colDesc, colURL, colImag
 	colRating, colReviewCount, colSeller, colGTIN, colSearch, colInterval, colEvery, colTrial, colTags, attrColumns,
 	{"color_name", "size_name", "colour", "model_number", "part_number", "materials", "personalisation",
 		"personalisation_max_length"}, colParentChild,
-	colSaleFrom, colSaleEnd, colBullets, colKeywords, colProductID, colProductIDTyp, colUpdateDelete, colPackCount, colItemType}
+	colSaleFrom, colSaleEnd, colBullets, colKeywords, colProductID, colProductIDTyp, colUpdateDelete, colPackCount, colItemType,
+	colUnitCount, colUnitCountType}
 
 // listPriceAttr is the attribute that keeps the regular price of a product on sale,
 // formatted for people ("$39.99").
@@ -285,6 +293,9 @@ func flatProduct(r row, now time.Time, currency string) (p catalog.Product, sell
 		if n, err := strconv.Atoi(v); err == nil && n > 1 {
 			p.Attributes["pack"] = "pack of " + strconv.Itoa(n)
 		}
+	}
+	if n, unit := r.get(colUnitCount), r.get(colUnitCountType); n != "" && unit != "" && p.Attributes[catalog.AttrUnitMeasure] == "" {
+		p.Attributes[catalog.AttrUnitMeasure] = n + " " + unit
 	}
 	declaredChoices(r, p.Attributes)
 	listingVariations(r, p.Attributes)

@@ -397,6 +397,28 @@ func TestParseInline(t *testing.T) {
 			},
 		},
 		{
+			// What a unit price is shown from: Amazon's unit count with its type (one
+			// without the other is not read), Merchant Center's unit pricing measure and
+			// base as they are.
+			name: "Amazon flat file and Merchant Center columns: the unit pricing measure",
+			file: "amazon.txt",
+			data: "TemplateType=fptcustom\tVersion=2023.1012\nSeller SKU\tProduct Name\tYour Price\tUnit Count\tUnit Count Type\tUnit Pricing Measure\tUnit Pricing Base Measure\n" +
+				"item_sku\titem_name\tstandard_price\tunit_count\tunit_count_type\tunit_pricing_measure\tunit_pricing_base_measure\n" +
+				"S-1K\tDeck Screws, 1000-Pack\t97.99\t1000\tCount\t\t\n" +
+				"OIL\tCutting Oil\t7.99\t16\tFl Oz\t\t\n" +
+				"S-NT\tDeck Screws, 350-Pack\t33.99\t350\t\t\t\n" +
+				"GL\tWood Glue\t4.50\t\t\t750 ml\t100 ml\n" +
+				"BOTH\tWood Filler\t5.00\t16\tOunce\t450 g\t\n",
+			opt:     &Options{DefaultSeller: "Tool Shop", Currency: "USD", Now: may2026},
+			wantIDs: []string{"S-1K", "OIL", "S-NT", "GL", "BOTH"},
+			checks: []check{
+				{"S-1K", "attr:unit_pricing_measure", "1000 Count"}, {"OIL", "attr:unit_pricing_measure", "16 Fl Oz"},
+				{"S-NT", "attr:unit_pricing_measure", "<none>"}, // a count without its type
+				{"GL", "attr:unit_pricing_measure", "750 ml"}, {"GL", "attr:unit_pricing_base_measure", "100 ml"},
+				{"BOTH", "attr:unit_pricing_measure", "450 g"}, // the feed's own measure first
+			},
+		},
+		{
 			name: "Google Content API products list: offerId, imageLink, price objects, lists, other members passed over",
 			file: "products.json",
 			data: `{"kind": "content#productsListResponse", "nextPageToken": "x",
@@ -408,17 +430,19 @@ func TestParseInline(t *testing.T) {
    "googleProductCategory": "Apparel & Accessories > Clothing Accessories > Hats", "productTypes": ["Accessories > Hats", "Sale"],
    "sizes": ["One Size"], "ageGroup": "adult", "color": "Charcoal"},
   {"kind": "content#product", "id": "online:en:US:B-2", "offerId": "B-2", "title": "Water Bottle", "availability": "out of stock",
-   "price": {"value": "32.50", "currency": "USD"}},
+   "price": {"value": "32.50", "currency": "USD"}, "unitPricingMeasure": {"value": 750, "unit": "ml"},
+   "unitPricingBaseMeasure": {"value": "100", "unit": "ml"}},
   {"kind": "content#product", "id": "online:en:US:B-3", "title": "No offer id", "price": {"value": "1", "currency": "USD"}}
  ]}
 `,
 			wantIDs:     []string{"B-1", "B-2"},
 			wantLines:   []int{3, 9},
-			wantRejects: []string{"products.json:11: item_id is missing: every product needs an id (a column item_id, id, sku, item_sku or product_id; in an Etsy export, the listing's SKU)"},
+			wantRejects: []string{"products.json:12: item_id is missing: every product needs an id (a column item_id, id, sku, item_sku or product_id; in an Etsy export, the listing's SKU)"},
 			checks: []check{{"B-1", "price", "$19.00"}, {"B-1", "attr:list_price", "$24.00"}, {"B-1", "group", "B"},
 				{"B-1", "image", "https://shop.test/b.jpg"}, {"B-1", "category", "Apparel & Accessories > Clothing Accessories > Hats"}, {"B-1", "tags", "Accessories > Hats"}, {"B-1", "attr:size", "One Size"},
 				{"B-1", "attr:age_group", "adult"}, {"B-1", "attr:color", "Charcoal"}, {"B-1", "availability", "in_stock"},
-				{"B-2", "price", "$32.50"}, {"B-2", "availability", "out_of_stock"}},
+				{"B-2", "price", "$32.50"}, {"B-2", "availability", "out_of_stock"},
+				{"B-2", "attr:unit_pricing_measure", "750 ml"}, {"B-2", "attr:unit_pricing_base_measure", "100 ml"}},
 		},
 		{
 			name: "a Content API products list cut short",
