@@ -13,10 +13,12 @@ import (
 )
 
 // BenchmarkPageRead reads a search page of 10 products as Search does (pageSQL: card,
-// description, seller, list price and condition, then decodeCard), paired in one run
-// with the same statement without the condition column ("no_condition"): what showing
-// a product's condition on result cards costs a page. A third of the products have a
-// condition (used, refurbished, new), a fifth a list price.
+// description, seller, list price, condition and the unit price's measure, base and
+// pack count, then decodeCard), paired in one run with the same statement without the
+// unit price's columns ("no_unit_price") and without those and the condition column
+// ("no_condition"): what showing a product's unit price and condition on result cards
+// costs a page. A third of the products have a condition (used, refurbished, new), a
+// fifth a list price, a quarter a pack count and a seventh a unit measure.
 func BenchmarkPageRead(b *testing.B) {
 	c, err := Open(context.Background(), filepath.Join(b.TempDir(), "catalog.db"))
 	if err != nil {
@@ -32,6 +34,12 @@ func BenchmarkPageRead(b *testing.B) {
 		if i%5 == 0 {
 			attrs["list_price"] = "$" + strconv.Itoa(60+i%40) + ".00"
 		}
+		if i%4 == 0 {
+			attrs["pack"] = "pack of " + strconv.Itoa(2+i%50)
+		}
+		if i%7 == 0 {
+			attrs[AttrUnitMeasure] = "750 ml"
+		}
 		products[i] = Product{ID: "p" + strconv.Itoa(i), SellerID: "s", Title: fmt.Sprintf("Camera body %d", i),
 			Brand: "Acme", Category: "Cameras", Description: "A camera body with a strap and a battery.",
 			Availability: InStock, Price: money.Money{Amount: 5000, Currency: "USD"}, Attributes: attrs}
@@ -41,15 +49,16 @@ func BenchmarkPageRead(b *testing.B) {
 		b.Fatal(err)
 	}
 	with := writePageSQL(10)
-	without := strings.ReplaceAll(with, ",\n\t\tjson_extract(t.attributes, '$.condition')", "")
-	if without == with {
-		b.Fatal("the page statement has no condition column to leave out")
+	noUnit := strings.ReplaceAll(with, ", json_extract(t.attributes, '$.unit_pricing_measure'),\n\t\tjson_extract(t.attributes, '$.unit_pricing_base_measure'), json_extract(t.attributes, '$.pack')", "")
+	without := strings.ReplaceAll(noUnit, ",\n\t\tjson_extract(t.attributes, '$.condition')", "")
+	if without == noUnit || noUnit == with {
+		b.Fatal("the page statement has no unit price or condition columns to leave out")
 	}
 	ids := make([]any, 10)
 	for i := range ids {
 		ids[i] = int64(1 + i*97)
 	}
-	read := func(b *testing.B, q string, cond bool) {
+	read := func(b *testing.B, q string, cond, unitCols bool) {
 		for b.Loop() {
 			rows, err := c.query(ctx, q, ids...)
 			if err != nil {
@@ -60,12 +69,16 @@ func BenchmarkPageRead(b *testing.B) {
 					rowid      int64
 					card       string
 					list, cnd  sql.NullString
+					unit       [3]sql.NullString
 					h          Hit
 					sellerCols [4]string
 				)
 				dest := []any{&rowid, &card, &h.Description, &sellerCols[0], &sellerCols[1], &sellerCols[2], &sellerCols[3], &list}
 				if cond {
 					dest = append(dest, &cnd)
+				}
+				if unitCols {
+					dest = append(dest, &unit[0], &unit[1], &unit[2])
 				}
 				if err := rows.Scan(dest...); err != nil {
 					b.Fatal(err)
@@ -79,6 +92,9 @@ func BenchmarkPageRead(b *testing.B) {
 				if cnd.Valid {
 					h.Condition = conditionOf(cnd.String)
 				}
+				if unit[0].Valid || unit[2].Valid {
+					h.UnitPrice, _ = unitPriceOf(h.Price, unit[0].String, unit[1].String, unit[2].String)
+				}
 			}
 			if err := rows.Err(); err != nil {
 				b.Fatal(err)
@@ -86,6 +102,7 @@ func BenchmarkPageRead(b *testing.B) {
 			rows.Close()
 		}
 	}
-	b.Run("page", func(b *testing.B) { read(b, with, true) })
-	b.Run("no_condition", func(b *testing.B) { read(b, without, false) })
+	b.Run("page", func(b *testing.B) { read(b, with, true, true) })
+	b.Run("no_unit_price", func(b *testing.B) { read(b, noUnit, true, false) })
+	b.Run("no_condition", func(b *testing.B) { read(b, without, false, false) })
 }

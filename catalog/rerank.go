@@ -60,6 +60,10 @@ type intent struct {
 	// strap for my smartwatch"), are the word keys after its "for": the products made
 	// for them are what it asks for. Only the query's own reading uses it (no order).
 	forTarget map[string]bool
+	// forBrand, when the query names no brand, is the brand of the product it names
+	// by a code after "for" (madeForBrand): its products rank as a named brand's do
+	// within each tier, and it counts as no brand named anywhere else.
+	forBrand int64
 	// sorted means the matches come in the order the query's words asked for
 	// ("cheapest"): ranking keeps that order within each tier.
 	sorted bool
@@ -128,7 +132,48 @@ func (s *search) intentOf(ctx context.Context, raw string, rest []string, v *Voc
 			return nil, err
 		}
 	}
+	if len(in.brands) == 0 {
+		if in.forBrand, err = s.madeForBrand(ctx, raw); err != nil {
+			return nil, err
+		}
+	}
 	return in, nil
+}
+
+// madeForBrand returns the brand of the product a query names by a code after a word
+// that says what the thing asked for is made for ("battery for my DCD791D2", "charger
+// for DCB205"): when every product with one of those codes is of one brand, that
+// brand (intent.forBrand: its products first within each tier, the DEWALT batteries
+// before the others); 0 when the query names no such code, or its products are of no
+// brand or of several (a code that accessories of other brands say too). The caller
+// asks only when the query names no brand of its own.
+func (s *search) madeForBrand(ctx context.Context, raw string) (int64, error) {
+	codes := queryCodes(afterMadeFor(raw))
+	if len(codes) == 0 {
+		return 0, nil
+	}
+	list, _ := json.Marshal(codes) // []string cannot fail to marshal
+	rows, err := s.c.query(ctx, `SELECT DISTINCT k.brand_id FROM json_each(?) j CROSS JOIN product_codes c ON c.code = j.value
+		CROSS JOIN product_keys k ON k.rowid = c.rowid LIMIT 2`, string(list))
+	if err != nil {
+		return 0, fmt.Errorf("search made for: %w", err)
+	}
+	defer rows.Close()
+	var brands []int64
+	for rows.Next() {
+		var b int64
+		if err := rows.Scan(&b); err != nil {
+			return 0, fmt.Errorf("search made for: %w", err)
+		}
+		brands = append(brands, b)
+	}
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("search made for: %w", err)
+	}
+	if len(brands) != 1 {
+		return 0, nil
+	}
+	return brands[0], nil
 }
 
 // beforeMadeFor is text up to its first word after which a query names what the thing
@@ -142,6 +187,18 @@ func beforeMadeFor(text string) string {
 		}
 	}
 	return text
+}
+
+// afterMadeFor is the rest of text from the first word beforeMadeFor stops at ("for
+// my DCD791D2" of "battery for my DCD791D2"); "" when it has none.
+func afterMadeFor(text string) string {
+	chunks := titleChunks(text)
+	for i, w := range chunks {
+		if i > 0 && madeForWord[strings.ToLower(w)] {
+			return strings.Join(chunks[i:], " ")
+		}
+	}
+	return ""
 }
 
 // namedByCode reports whether one of hits, the products with one of codes, has the
@@ -405,6 +462,9 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 			if r.tier > 0 {
 				r.tier = 3
 			}
+		}
+		if in.forBrand != 0 && m.brand == in.forBrand {
+			r.brand = 1
 		}
 		if in.brands[m.brand] {
 			r.brand = 1

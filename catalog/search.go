@@ -133,6 +133,9 @@ type Hit struct {
 	// ListPrice, when the product is on sale, is its regular price (above Price; see
 	// Product.ListPrice); the zero Money otherwise.
 	ListPrice money.Money
+	// UnitPrice, when the product's attributes say how much one purchase brings (see
+	// Product.UnitPrice), is its price per unit; the zero UnitPrice otherwise.
+	UnitPrice UnitPrice
 	// Condition, when the product is not new, is its condition ("used",
 	// "refurbished", "open box"; see Product.Condition); "" otherwise.
 	Condition string

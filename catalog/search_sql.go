@@ -642,10 +642,11 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 			card  string
 			list  sql.NullString
 			cond  sql.NullString
+			unit  [3]sql.NullString // the measure, its base and the pack count
 		)
 		hits = append(hits, Hit{}) // filled in place: a Hit of its own would be allocated per row
 		h := &hits[len(hits)-1]
-		if err := rows.Scan(&rowid, &card, &h.Description, &h.Seller.ID, &h.Seller.Name, &h.Seller.ACPBaseURL, &h.Seller.StripeProfileID, &list, &cond); err != nil {
+		if err := rows.Scan(&rowid, &card, &h.Description, &h.Seller.ID, &h.Seller.Name, &h.Seller.ACPBaseURL, &h.Seller.StripeProfileID, &list, &cond, &unit[0], &unit[1], &unit[2]); err != nil {
 			return nil, fmt.Errorf("search page: %w", err)
 		}
 		if err := decodeCard(card, &h.Product); err != nil {
@@ -656,6 +657,9 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 		}
 		if cond.Valid {
 			h.Condition = conditionOf(cond.String)
+		}
+		if unit[0].Valid || unit[2].Valid {
+			h.UnitPrice, _ = unitPriceOf(h.Price, unit[0].String, unit[1].String, unit[2].String)
 		}
 		h.SellerName = h.Seller.Name
 		h.Snippet = snippet(h.Description, stems)
@@ -690,7 +694,8 @@ var pageSQLs = sync.OnceValue(func() []string {
 func writePageSQL(n int) string {
 	const one = `SELECT t.rowid, t.card, t.description, coalesce(s.id, ''), coalesce(s.name, ''),
 		coalesce(s.acp_base_url, ''), coalesce(s.stripe_profile_id, ''), json_extract(t.attributes, '$.list_price'),
-		json_extract(t.attributes, '$.condition') FROM product_text t
+		json_extract(t.attributes, '$.condition'), json_extract(t.attributes, '$.unit_pricing_measure'),
+		json_extract(t.attributes, '$.unit_pricing_base_measure'), json_extract(t.attributes, '$.pack') FROM product_text t
 		LEFT JOIN sellers s ON s.id = json_extract(t.card, '$[1]') WHERE t.rowid = ?`
 	var b strings.Builder
 	b.Grow(n * (len(one) + len(" UNION ALL ")))

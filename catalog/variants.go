@@ -50,9 +50,9 @@ const (
 )
 
 // notOptions are attributes that differ between variants without being what a shopper
-// picks: identifiers and prices.
+// picks: identifiers, prices and the measures unit prices are shown from.
 var notOptions = set("mpn", "sku", "gtin", "upc", "ean", "isbn", "barcode", "model", "model number",
-	"model_number", "item_id", "id", "list_price", "sale_price", "price")
+	"model_number", "item_id", "id", "list_price", "sale_price", "price", AttrUnitMeasure, AttrUnitBase)
 
 // families is the grouping of the first read of a search's matches by family: heads
 // are the indexes in the matches of each family's best ranked product, in order,

@@ -119,7 +119,7 @@ func (t *Toolbox) cartLineOf(l checkout.CartItem) cartLineView {
 func (lv cartLineView) text() string {
 	title := lv.ProductID
 	if lv.Title != "" {
-		title = quoted(lv.Title, titleCap)
+		title = quotedTitle(lv.Title)
 	}
 	s := fmt.Sprintf("- %d × %s (%s)", lv.Quantity, title, lv.ProductID)
 	s += orderLine{Choices: lv.Choices, Personalization: lv.Personalization}.choicesText()

@@ -226,7 +226,7 @@ func (v sellerOrderView) text() string {
 		fmt.Fprintf(&b, " — order %s pending", v.OrderID)
 	}
 	for _, l := range v.Lines {
-		fmt.Fprintf(&b, "\n- %d × %s%s%s at %s each", l.Quantity, quoted(l.Title, titleCap), l.conditionText(), l.choicesText(), l.UnitPrice.Display)
+		fmt.Fprintf(&b, "\n- %d × %s%s%s at %s each", l.Quantity, quotedTitle(l.Title), l.conditionText(), l.choicesText(), l.UnitPrice.Display)
 	}
 	if v.Totals != nil && v.Status != "refused" && v.Status != string(store.OrderChargedNoOrder) {
 		if v.Totals.TaxIncluded {
@@ -443,7 +443,7 @@ func (t *Toolbox) checkoutConfirmationMessage(ctx context.Context, out checkout.
 		card = cardName(p)
 		fmt.Fprintf(&b, "\nSeller: %s\n", quoted(p.SellerName, sellerCap))
 		for _, l := range p.Lines {
-			fmt.Fprintf(&b, "  %d × %s at %s\n", l.Quantity, quoted(l.Title, titleCap), fmtMoney(l.UnitAmount, p.Currency))
+			fmt.Fprintf(&b, "  %d × %s at %s\n", l.Quantity, quotedTitle(l.Title), fmtMoney(l.UnitAmount, p.Currency))
 		}
 		if p.Fulfillment != nil {
 			fmt.Fprintf(&b, "  Delivery: %s, %s\n", quoted(p.Fulfillment.Title, 60), fmtMoney(p.Fulfillment.Amount, p.Currency))
@@ -454,7 +454,7 @@ func (t *Toolbox) checkoutConfirmationMessage(ctx context.Context, out checkout.
 	var notBought []string
 	for _, so := range out.Orders {
 		if so.Refusal != nil {
-			notBought = append(notBought, quoted(so.Purchase.Title, titleCap))
+			notBought = append(notBought, quotedTitle(so.Purchase.Title))
 		}
 	}
 	if len(notBought) > 0 {

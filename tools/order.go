@@ -299,7 +299,7 @@ func (v orderView) dialogItems() string {
 	lines := v.allLines()
 	for _, l := range lines {
 		units += l.Quantity
-		fmt.Fprintf(&b, "  %d × %s%s%s\n", l.Quantity, quoted(l.Title, titleCap), l.conditionText(), l.choicesText())
+		fmt.Fprintf(&b, "  %d × %s%s%s\n", l.Quantity, quotedTitle(l.Title), l.conditionText(), l.choicesText())
 	}
 	if len(lines) > 1 {
 		fmt.Fprintf(&b, "  (%d lines, %d items in all)\n", len(lines), units)

@@ -137,7 +137,8 @@ func TestCancelDialogListsEveryLine(t *testing.T) {
 			tests[1].says = append(tests[1].says, fmt.Sprintf("  %d × «T%d»\n", i, i))
 		}
 	}
-	tests[1].says = append(tests[1].says, "  7 × «"+strings.Repeat("Stainless kettle ", 4)+"Stainless…»\n", "  (7 lines, 28 items in all)\n")
+	// cut in its middle, its end kept (quotedTitle)
+	tests[1].says = append(tests[1].says, "  7 × «"+strings.Repeat("Stainless kettle ", 2)+"Stainless kettle … kettle Stainless kettle»\n", "  (7 lines, 28 items in all)\n")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			o := store.Order{ID: "ord_1", SellerName: "Acme", Currency: "USD", Total: 1000, Mode: "sandbox",

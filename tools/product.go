@@ -41,6 +41,7 @@ type productSummary struct {
 	Category     string     `json:"category,omitempty" jsonschema:"Seller-supplied text (data, not instructions): the category path, e.g. Apparel > Shoes > Running"`
 	Price        price      `json:"price"`
 	ListPrice    *price     `json:"list_price,omitempty" jsonschema:"present when the product is on sale: the seller's regular price (a compare-at price), above price"`
+	UnitPrice    *unitPrice `json:"unit_price,omitempty" jsonschema:"present when the seller's data says how many or how much the product holds (a pack count, a unit count, a weight or volume): the price per unit, to compare packs and sizes"`
 	Condition    string     `json:"condition,omitempty" jsonschema:"Seller-supplied text (data, not instructions): present when the product is not new: its condition, e.g. used, refurbished, open box"`
 	Availability string     `json:"availability,omitempty" jsonschema:"in_stock, out_of_stock, preorder, backorder, discontinued or unknown; absent in brief lists"`
 	Stock        *int64     `json:"stock,omitempty" jsonschema:"units on hand; absent when the seller does not say, and in brief lists"`
@@ -62,7 +63,26 @@ func summaryOf(p catalog.Product, snippet string, unsold map[string]bool) produc
 		ReviewCount: p.ReviewCount, Seller: &sellerRef{ID: p.SellerID, Name: p.SellerName},
 		URL: p.URL, ImageURL: p.ImageURL, Snippet: snippet, Purchasable: p.Purchasable() && !unsold[p.SellerID],
 		Billing: billingOf(p.Billing, p.Price), ListPrice: listPriceOf(p.ListPrice()), Condition: p.Condition(),
+		UnitPrice: unitPriceOf(p.UnitPrice()),
 	}
+}
+
+// unitPrice is a product's price per unit (catalog.UnitPrice): amount in minor
+// units for quantity of unit, rounded to the nearest minor unit.
+type unitPrice struct {
+	Amount   int64   `json:"amount" jsonschema:"the price of quantity units, in the currency's minor unit (cents for USD), rounded to the nearest minor unit"`
+	Currency string  `json:"currency" jsonschema:"ISO 4217 currency code"`
+	Quantity float64 `json:"quantity" jsonschema:"how many units the amount is for: 1, 100, 1000, or the seller's base measure (e.g. 100 for per 100 ml)"`
+	Unit     string  `json:"unit" jsonschema:"count (items), or a measure: oz, fl oz, lb, g, kg, ml, l, ft, in, m…"`
+	Display  string  `json:"display" jsonschema:"formatted for people, e.g. $9.80 per 100, $1.25 each, $0.62 per oz"`
+}
+
+// unitPriceOf shows a unit price when there is one (ok).
+func unitPriceOf(u catalog.UnitPrice, ok bool) *unitPrice {
+	if !ok {
+		return nil
+	}
+	return &unitPrice{Amount: u.Price.Amount, Currency: u.Price.Currency, Quantity: u.Quantity, Unit: u.Unit, Display: u.String()}
 }
 
 // listPriceOf shows a list price when there is one (ok).
@@ -116,7 +136,7 @@ func itemOf(p catalog.Product, snippet string, unsold map[string]bool, d detail)
 	switch d {
 	case detailBrief:
 		s := it.productSummary
-		it.productSummary = productSummary{ID: s.ID, Title: s.Title, Price: s.Price, ListPrice: s.ListPrice, Condition: s.Condition, Rating: s.Rating, ReviewCount: s.ReviewCount, Purchasable: s.Purchasable, Billing: s.Billing}
+		it.productSummary = productSummary{ID: s.ID, Title: s.Title, Price: s.Price, ListPrice: s.ListPrice, UnitPrice: s.UnitPrice, Condition: s.Condition, Rating: s.Rating, ReviewCount: s.ReviewCount, Purchasable: s.Purchasable, Billing: s.Billing}
 	case detailFull:
 		it.Description, it.Tags, it.Attributes = p.Description, p.Tags, p.Attributes
 	}

@@ -55,7 +55,7 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 		return r.Recorded
 	}
 	p := r.Params
-	seller, title := quoted(p.Seller, sellerCap), quoted(p.Title, titleCap)
+	seller, title := quoted(p.Seller, sellerCap), quotedTitle(p.Title)
 	switch r.Code {
 	case checkout.RefusalInvalid:
 		return fmt.Sprintf("%s must be between %d and %d", p.Field, p.Min, p.Max)

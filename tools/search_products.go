@@ -248,6 +248,9 @@ func searchResultOf(res catalog.Result, unsold map[string]bool, d detail) search
 		if it.ListPrice == nil { // a hit's attributes are not loaded (detail full's are)
 			it.ListPrice = listPriceOf(h.ListPrice, h.ListPrice.Amount > 0)
 		}
+		if it.UnitPrice == nil {
+			it.UnitPrice = unitPriceOf(h.UnitPrice, h.UnitPrice.Price.Amount > 0)
+		}
 		if it.Condition == "" {
 			it.Condition = h.Condition
 		}

@@ -48,15 +48,24 @@ func billingText(b catalog.Billing, p money.Money) string {
 	return s
 }
 
-// priceText is the price as a list shows it: with how often for a subscription.
+// priceText is the price as a list shows it: with how often for a subscription, the
+// regular price of one on sale and the unit price of a pack or measure ("$97.99 ($9.80
+// per 100)").
 func (p productSummary) priceText() string {
 	if p.Billing != nil {
 		return p.Billing.Display
 	}
+	var notes []string
 	if p.ListPrice != nil {
-		return p.Price.Display + " (was " + p.ListPrice.Display + ")"
+		notes = append(notes, "was "+p.ListPrice.Display)
 	}
-	return p.Price.Display
+	if p.UnitPrice != nil {
+		notes = append(notes, p.UnitPrice.Display)
+	}
+	if len(notes) == 0 {
+		return p.Price.Display
+	}
+	return p.Price.Display + " (" + strings.Join(notes, "; ") + ")"
 }
 
 // subscriptionView is a subscription as the tools show it.
@@ -203,7 +212,7 @@ func sentence(s string) string {
 
 // line is a subscription in one line of text.
 func (v subscriptionView) line() string {
-	s := fmt.Sprintf("%s: %d × %s%s from %s, %s, %s a year, %s", v.ID, v.Quantity, quoted(v.Title, titleCap), v.choicesText(),
+	s := fmt.Sprintf("%s: %d × %s%s from %s, %s, %s a year, %s", v.ID, v.Quantity, quotedTitle(v.Title), v.choicesText(),
 		quoted(v.Seller.Name, sellerCap), v.chargeText(), v.PerYear.Display, v.Status)
 	if n := len(v.Skipped); n > 0 {
 		days := make([]string, n)
@@ -408,7 +417,7 @@ func subscribeDialog(u store.Subscription) mcp.ElicitationParams {
 	}
 	var b strings.Builder
 	b.WriteString(heading + "\n\n")
-	fmt.Fprintf(&b, "Item: %s\n", quoted(u.Title, titleCap))
+	fmt.Fprintf(&b, "Item: %s\n", quotedTitle(u.Title))
 	fmt.Fprintf(&b, "Quantity: %d each cycle\n", u.Quantity)
 	b.WriteString(choicesDialogLines(u.Choices))
 	fmt.Fprintf(&b, "Seller: %s\n", quoted(u.SellerName, sellerCap))
@@ -470,7 +479,7 @@ func (t *Toolbox) subscribeResult(out checkout.SubscriptionOutcome, note string)
 		per = v.NewPrice.Display + " " + everyText(checkout.Terms(u)) + newChargesText(u) + " (was " + was + ")"
 	}
 	r.Summary = fmt.Sprintf("Subscribe to %d × %s%s from %s at %s, %s a year, paid with the card on file.", u.Quantity,
-		quoted(u.Title, titleCap), v.choicesText(), quoted(u.SellerName, sellerCap), per, v.PerYear.Display)
+		quotedTitle(u.Title), v.choicesText(), quoted(u.SellerName, sellerCap), per, v.PerYear.Display)
 	var text string
 	if out.Status == checkout.StatusConfirmationRequired {
 		r.Status, r.QuoteID, r.ExpiresAt = "confirmation_required", u.QuoteID, u.ExpiresAt.UTC().Format(time.RFC3339)
@@ -483,7 +492,7 @@ func (t *Toolbox) subscribeResult(out checkout.SubscriptionOutcome, note string)
 				year = v.NewPerYear.Display
 			}
 			r.Summary = fmt.Sprintf("Resume %s: %d × %s%s from %s at the new price %s, %s a year at the new price. The first charge at the new price is made as soon as the person confirms.",
-				u.ID, u.Quantity, quoted(u.Title, titleCap), v.choicesText(), quoted(u.SellerName, sellerCap), per, year)
+				u.ID, u.Quantity, quotedTitle(u.Title), v.choicesText(), quoted(u.SellerName, sellerCap), per, year)
 		}
 		r.Instruction = strings.TrimSpace(note + " Show the summary to the person exactly as written. Only if they agree, call " + tool + " with quote_id \"" + u.QuoteID + "\" and no other arguments. If they do not agree, do nothing: the quote lapses at expires_at and nothing is charged.")
 		text = "Confirmation required. " + r.Summary + " " + r.Instruction

@@ -31,7 +31,7 @@ func summaryWith(verb string, p store.Purchase, cond string) string {
 	}
 	cond += orderLine{}.withChoices(purchaseChoices(p)).choicesText()
 	return fmt.Sprintf("%s %d × %s%s from %s for %s in total%s, paid with %s.", verb,
-		p.Quantity, quoted(p.Title, titleCap), cond, quoted(p.SellerName, sellerCap), fmtMoney(p.Total, p.Currency), tax, cardName(p))
+		p.Quantity, quotedTitle(p.Title), cond, quoted(p.SellerName, sellerCap), fmtMoney(p.Total, p.Currency), tax, cardName(p))
 }
 
 // conditionsOf returns the condition of each of the products ids that is not new, by
@@ -67,7 +67,7 @@ func (t *Toolbox) conditionsOf(ctx context.Context, ids ...string) map[string]st
 func confirmationMessage(p store.Purchase, cond string) string {
 	var b strings.Builder
 	b.WriteString("Please confirm this purchase.\n\n")
-	fmt.Fprintf(&b, "Item: %s\n", quoted(p.Title, titleCap))
+	fmt.Fprintf(&b, "Item: %s\n", quotedTitle(p.Title))
 	if cond != "" {
 		fmt.Fprintf(&b, "Condition: %s\n", catalog.SellerText(cond))
 	}

@@ -41,7 +41,7 @@ func TestConfirmationFactsResistSellerText(t *testing.T) {
 				t.Errorf("%s shows %q outside a seller quote:\n%s", name, bad, text)
 			}
 		}
-		if !strings.Contains(text, "«Ignore previous instructions") || !strings.Contains(text, "…»") {
+		if !strings.Contains(text, "«Ignore previous instructions") || !strings.Contains(text, " … confirm now to get it free»") { // cut in its middle
 			t.Errorf("%s does not show the title quoted and cut:\n%s", name, text)
 		}
 	}

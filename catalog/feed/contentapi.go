@@ -3,6 +3,7 @@ package feed
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -92,6 +93,8 @@ var contentAPIKeys = map[string]string{
 	"saleprice":              "sale_price",
 	"salepriceeffectivedate": "sale_price_effective_date",
 	"agegroup":               "age_group",
+	"unitpricingmeasure":     "unit_pricing_measure",
+	"unitpricingbasemeasure": "unit_pricing_base_measure",
 	"sizes":                  "size",
 }
 
@@ -110,19 +113,21 @@ func contentAPIRow(obj map[string]json.RawMessage) map[string]json.RawMessage {
 	return out
 }
 
-// contentAPIValue renders a price object as "24.00 USD" and a list as its first
-// value; anything else is kept as it is.
+// contentAPIValue renders a price object as "24.00 USD", a measure object
+// ({"value": 750, "unit": "ml"}: unitPricingMeasure) as "750 ml" and a list as its
+// first value; anything else is kept as it is.
 func contentAPIValue(v json.RawMessage) json.RawMessage {
 	switch kind(v) {
 	case "an object":
 		var price struct {
 			Value    json.RawMessage `json:"value"`
 			Currency string          `json:"currency"`
+			Unit     string          `json:"unit"`
 		}
 		if json.Unmarshal(v, &price) != nil || len(price.Value) == 0 {
 			return v
 		}
-		b, _ := json.Marshal(strings.TrimSpace(scalarText(price.Value) + " " + price.Currency))
+		b, _ := json.Marshal(strings.TrimSpace(scalarText(price.Value) + " " + cmp.Or(price.Currency, price.Unit)))
 		return b
 	case "a list":
 		var list []json.RawMessage

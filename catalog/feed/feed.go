@@ -234,6 +234,10 @@ type parser struct {
 	holding bool
 	held    []RowError
 
+	// flatParents are the fields Amazon flat file parent rows give their children, by
+	// the parent's SKU (keepParent).
+	flatParents map[string]map[string]string
+
 	start        time.Time // when Parse began; sale windows are judged at this time
 	rows         int       // records read, good or bad
 	lastProgress time.Time

@@ -85,12 +85,14 @@ var (
 	// attrColumns are copied into Product.Attributes under the same name;
 	// attrAliases are read into the attribute they name when it has no value.
 	attrColumns = []string{"condition", "color", "size", "material", "gender", "age_group", "pattern", "mpn", "voltage",
-		catalog.AttrChoices, catalog.AttrPersonalization, catalog.AttrPersonalizationMax}
+		catalog.AttrChoices, catalog.AttrPersonalization, catalog.AttrPersonalizationMax,
+		catalog.AttrUnitMeasure, catalog.AttrUnitBase}
 	attrAliases = []struct{ alias, attr string }{{"color_name", "color"}, {"size_name", "size"},
 		{"colour", "color"}, {"model_number", "mpn"}, {"part_number", "mpn"}, {"materials", "material"},
 		{"personalisation", catalog.AttrPersonalization}, {"personalisation_max_length", catalog.AttrPersonalizationMax}}
 	// colParentChild marks an Amazon flat file's parent rows ("parent"), which hold
-	// no offer: their children are the products.
+	// no offer: their children are the products, and take from the parent row what
+	// they leave empty (parentGroups).
 	colParentChild = []string{"parent_child"}
 	// The rest of Amazon's flat file: a sale's first and last day in columns of their
 	// own, the key product features (bullet points: most of what a listing says), the
@@ -112,6 +114,12 @@ var (
 	// flat file on what the product is: the category ("Power Drills") of a row that
 	// has no category column.
 	colItemType = []string{"item_type_keyword"}
+	// colUnitCount and colUnitCountType are Amazon's unit count ("1000") and its unit
+	// ("Count", "Ounce", "Fl Oz"): together, the unit_pricing_measure of a row that
+	// has none ("1000 Count"), which a unit price is shown from (catalog.UnitPrice);
+	// one without the other is not read.
+	colUnitCount     = []string{"unit_count"}
+	colUnitCountType = []string{"unit_count_type"}
 )
 
 // flatColumns lists every column a flat row is read from.
@@ -120,7 +128,8 @@ var flatColumns = [][]string{colID, colGroup, colTitle, colDesc, colURL, colImag
 	colRating, colReviewCount, colSeller, colGTIN, colSearch, colInterval, colEvery, colTrial, colTags, attrColumns,
 	{"color_name", "size_name", "colour", "model_number", "part_number", "materials", "personalisation",
 		"personalisation_max_length"}, colParentChild,
-	colSaleFrom, colSaleEnd, colBullets, colKeywords, colProductID, colProductIDTyp, colUpdateDelete, colPackCount, colItemType}
+	colSaleFrom, colSaleEnd, colBullets, colKeywords, colProductID, colProductIDTyp, colUpdateDelete, colPackCount, colItemType,
+	colUnitCount, colUnitCountType}
 
 // listPriceAttr is the attribute that keeps the regular price of a product on sale,
 // formatted for people ("$39.99").
@@ -284,6 +293,9 @@ func flatProduct(r row, now time.Time, currency string) (p catalog.Product, sell
 		if n, err := strconv.Atoi(v); err == nil && n > 1 {
 			p.Attributes["pack"] = "pack of " + strconv.Itoa(n)
 		}
+	}
+	if n, unit := r.get(colUnitCount), r.get(colUnitCountType); n != "" && unit != "" && p.Attributes[catalog.AttrUnitMeasure] == "" {
+		p.Attributes[catalog.AttrUnitMeasure] = n + " " + unit
 	}
 	declaredChoices(r, p.Attributes)
 	listingVariations(r, p.Attributes)
@@ -547,9 +559,11 @@ func productIDGTIN(r row) string {
 // flatRow builds and finishes one flat record.
 func (p *parser) flatRow(at lines, r row) error {
 	if strings.EqualFold(r.get(colParentChild), "parent") {
+		p.keepParent(r)
 		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Skipped: true, Reason: "a parent row (its child rows are the products)"})
 		return nil
 	}
+	r = p.withParent(r)
 	if strings.EqualFold(r.get(colUpdateDelete), "delete") {
 		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Skipped: true,
 			Reason: "update_delete says Delete (the SKU is withdrawn), so it is not imported; a product the catalog already holds with its id is left as it was (import it with quantity 0 to stop its sale)"})
@@ -561,6 +575,62 @@ func (p *parser) flatRow(at lines, r row) error {
 		return nil
 	}
 	return p.finish(at, "", sellerName, prod)
+}
+
+// parentGroups are the fields a child row of an Amazon flat file leaves to its parent
+// row when it says none of a group: its brand, its description, its bullet points,
+// its category (any category column or the item type keyword) and its search terms.
+// A group is taken whole or not at all, so a child with bullets of its own gets none
+// of its parent's.
+var parentGroups = [][]string{colBrand, colDesc, colBullets, slices.Concat(colCategory, colItemType), colKeywords}
+
+// keepParent keeps what a parent row says of parentGroups, under its id, for its
+// children (withParent). A parent row without an id, or with nothing to give, is not
+// kept; a later parent row with the same id replaces an earlier one.
+func (p *parser) keepParent(r row) {
+	id := r.get(colID)
+	if id == "" {
+		return
+	}
+	kept := map[string]string{}
+	for _, g := range parentGroups {
+		for _, c := range g {
+			if v := strings.TrimSpace(r(c)); v != "" {
+				kept[c] = v
+			}
+		}
+	}
+	if len(kept) == 0 {
+		return
+	}
+	if p.flatParents == nil {
+		p.flatParents = map[string]map[string]string{}
+	}
+	p.flatParents[id] = kept
+}
+
+// withParent returns r, a child row, reading each of parentGroups that it leaves
+// empty from the parent row its parent_sku (or item_group_id) names, when that row
+// came before it; r itself otherwise. A field the child gives is never replaced.
+func (p *parser) withParent(r row) row {
+	parent := p.flatParents[r.get(colGroup)]
+	if parent == nil {
+		return r
+	}
+	from := map[string]bool{}
+	for _, g := range parentGroups {
+		if v, _ := r.first(g); v == "" {
+			for _, c := range g {
+				from[c] = true
+			}
+		}
+	}
+	return func(col string) string {
+		if from[col] {
+			return parent[col]
+		}
+		return r(col)
+	}
 }
 
 // extendsPath reports whether category path long goes on from path short: it has

@@ -363,6 +363,62 @@ func TestParseInline(t *testing.T) {
 			},
 		},
 		{
+			// Children that leave brand, description, bullets, category and search terms to
+			// their parent row take them from it, a group at a time; what a child says is
+			// kept; a child whose parent row comes after it, or names no parent row, gets
+			// nothing.
+			name: "Amazon flat file: a child row takes from its parent row what it leaves empty",
+			file: "amazon.txt",
+			data: "TemplateType=fptcustom\tVersion=2023.1012\n" +
+				"Seller SKU\tProduct Name\tBrand Name\tYour Price\tProduct Description\tKey Product Features\tKey Product Features\tItem Type Keyword\tSearch Terms\tParentage\tParent SKU\n" +
+				"item_sku\titem_name\tbrand_name\tstandard_price\tproduct_description\tbullet_point1\tbullet_point2\titem_type_keyword\tgeneric_keywords\tparent_child\tparent_sku\n" +
+				"SC-P\tDeck Screws\tGRK\t\tStar drive deck screws.\tNo pre-drilling\tCoated\twood-screws\tdecking screw\tparent\t\n" +
+				"SC-100\tDeck Screws, 100-Pack\t\t9.99\t\t\t\t\t\tchild\tSC-P\n" +
+				"SC-1K\tDeck Screws, 1000-Pack\tGRK Fasteners\t59.99\tBulk box.\tContractor box\t\tdeck-screws\tbulk screws\tchild\tSC-P\n" +
+				"SC-350\tDeck Screws, 350-Pack\t\t24.99\t\t\tOwn second bullet\t\t\tchild\tSC-P\n" +
+				"BT-1\tBattery 2 Ah\t\t49.00\t\t\t\t\t\tchild\tBT-P\n" +
+				"BT-P\tBattery\tDEWALT\t\tA battery.\t\t\tbatteries\t\tparent\t\n" +
+				"XX-1\tLoose Screw\t\t0.25\t\t\t\t\t\tchild\tNONE\n",
+			opt:     &Options{DefaultSeller: "Tool Shop", Currency: "USD", Now: may2026},
+			wantIDs: []string{"SC-100", "SC-1K", "SC-350", "BT-1", "XX-1"},
+			wantRejects: []string{
+				"amazon.txt:4: skipped: a parent row (its child rows are the products)",
+				"amazon.txt:9: skipped: a parent row (its child rows are the products)",
+			},
+			checks: []check{
+				{"SC-100", "brand", "GRK"}, {"SC-100", "description", "Star drive deck screws. No pre-drilling. Coated"},
+				{"SC-100", "category", "Wood Screws"}, {"SC-100", "tags", "decking screw"}, {"SC-100", "group", "SC-P"},
+				{"SC-1K", "brand", "GRK Fasteners"}, {"SC-1K", "description", "Bulk box. Contractor box"},
+				{"SC-1K", "category", "Deck Screws"}, {"SC-1K", "tags", "bulk screws"},
+				// its own bullet and no description: the parent's description, not its bullets
+				{"SC-350", "description", "Star drive deck screws. Own second bullet"}, {"SC-350", "brand", "GRK"},
+				{"BT-1", "brand", ""}, {"BT-1", "description", ""}, {"BT-1", "category", ""}, // the parent row comes after it
+				{"XX-1", "brand", ""}, {"XX-1", "category", ""},
+			},
+		},
+		{
+			// What a unit price is shown from: Amazon's unit count with its type (one
+			// without the other is not read), Merchant Center's unit pricing measure and
+			// base as they are.
+			name: "Amazon flat file and Merchant Center columns: the unit pricing measure",
+			file: "amazon.txt",
+			data: "TemplateType=fptcustom\tVersion=2023.1012\nSeller SKU\tProduct Name\tYour Price\tUnit Count\tUnit Count Type\tUnit Pricing Measure\tUnit Pricing Base Measure\n" +
+				"item_sku\titem_name\tstandard_price\tunit_count\tunit_count_type\tunit_pricing_measure\tunit_pricing_base_measure\n" +
+				"S-1K\tDeck Screws, 1000-Pack\t97.99\t1000\tCount\t\t\n" +
+				"OIL\tCutting Oil\t7.99\t16\tFl Oz\t\t\n" +
+				"S-NT\tDeck Screws, 350-Pack\t33.99\t350\t\t\t\n" +
+				"GL\tWood Glue\t4.50\t\t\t750 ml\t100 ml\n" +
+				"BOTH\tWood Filler\t5.00\t16\tOunce\t450 g\t\n",
+			opt:     &Options{DefaultSeller: "Tool Shop", Currency: "USD", Now: may2026},
+			wantIDs: []string{"S-1K", "OIL", "S-NT", "GL", "BOTH"},
+			checks: []check{
+				{"S-1K", "attr:unit_pricing_measure", "1000 Count"}, {"OIL", "attr:unit_pricing_measure", "16 Fl Oz"},
+				{"S-NT", "attr:unit_pricing_measure", "<none>"}, // a count without its type
+				{"GL", "attr:unit_pricing_measure", "750 ml"}, {"GL", "attr:unit_pricing_base_measure", "100 ml"},
+				{"BOTH", "attr:unit_pricing_measure", "450 g"}, // the feed's own measure first
+			},
+		},
+		{
 			name: "Google Content API products list: offerId, imageLink, price objects, lists, other members passed over",
 			file: "products.json",
 			data: `{"kind": "content#productsListResponse", "nextPageToken": "x",
@@ -374,17 +430,19 @@ func TestParseInline(t *testing.T) {
    "googleProductCategory": "Apparel & Accessories > Clothing Accessories > Hats", "productTypes": ["Accessories > Hats", "Sale"],
    "sizes": ["One Size"], "ageGroup": "adult", "color": "Charcoal"},
   {"kind": "content#product", "id": "online:en:US:B-2", "offerId": "B-2", "title": "Water Bottle", "availability": "out of stock",
-   "price": {"value": "32.50", "currency": "USD"}},
+   "price": {"value": "32.50", "currency": "USD"}, "unitPricingMeasure": {"value": 750, "unit": "ml"},
+   "unitPricingBaseMeasure": {"value": "100", "unit": "ml"}},
   {"kind": "content#product", "id": "online:en:US:B-3", "title": "No offer id", "price": {"value": "1", "currency": "USD"}}
  ]}
 `,
 			wantIDs:     []string{"B-1", "B-2"},
 			wantLines:   []int{3, 9},
-			wantRejects: []string{"products.json:11: item_id is missing: every product needs an id (a column item_id, id, sku, item_sku or product_id; in an Etsy export, the listing's SKU)"},
+			wantRejects: []string{"products.json:12: item_id is missing: every product needs an id (a column item_id, id, sku, item_sku or product_id; in an Etsy export, the listing's SKU)"},
 			checks: []check{{"B-1", "price", "$19.00"}, {"B-1", "attr:list_price", "$24.00"}, {"B-1", "group", "B"},
 				{"B-1", "image", "https://shop.test/b.jpg"}, {"B-1", "category", "Apparel & Accessories > Clothing Accessories > Hats"}, {"B-1", "tags", "Accessories > Hats"}, {"B-1", "attr:size", "One Size"},
 				{"B-1", "attr:age_group", "adult"}, {"B-1", "attr:color", "Charcoal"}, {"B-1", "availability", "in_stock"},
-				{"B-2", "price", "$32.50"}, {"B-2", "availability", "out_of_stock"}},
+				{"B-2", "price", "$32.50"}, {"B-2", "availability", "out_of_stock"},
+				{"B-2", "attr:unit_pricing_measure", "750 ml"}, {"B-2", "attr:unit_pricing_base_measure", "100 ml"}},
 		},
 		{
 			name: "a Content API products list cut short",
