@@ -41,6 +41,24 @@ func (s *search) saleShort(p *pool, ms []match, ok bool) bool {
 	return s.q.onSale && !s.c.salePoolOff && !p.complete() && (!ok || s.intent != nil && len(ms) < FacetCap)
 }
 
+// keptSalePool returns, for a search with the on-sale filter drawn from the pool p of
+// a word's matches that does not hold every match, the pool of the word's matches on
+// sale that an earlier search kept for this text version and order (salePool), or nil.
+// Once kept, it serves every such search: its first matches that pass are the first
+// of the full ordering, as many as any search of the word on sale can take from p,
+// which holds fewer on sale (p's totals are estimated; this one's are exact when it
+// holds every match on sale).
+func (s *search) keptSalePool(ctx context.Context, p *pool) *pool {
+	if !s.q.onSale || s.c.salePoolOff || p.complete() || s.c.chunk() <= 0 || s.c.flagsFilling(ctx) {
+		return nil
+	}
+	return s.c.pools.get(salePoolKey(s.q.Sort, p.expr), s.learned.version)
+}
+
+// salePoolKey is the key of pools under which salePool keeps the pool of the matches
+// on sale of expr in order sort.
+func salePoolKey(sort Sort, expr string) string { return "on sale " + string(sort) + " " + expr }
+
 // salePool returns the pool of the matches on sale of p's full-text expression, in
 // the search's order: their first poolSize and how many there are, kept for the text
 // version and order under a key of its own. It returns nil while the on_sale fill runs
@@ -50,7 +68,7 @@ func (s *search) salePool(ctx context.Context, p *pool) (*pool, error) {
 		return nil, nil
 	}
 	version := s.learned.version
-	key := "on sale " + string(s.q.Sort) + " " + p.expr
+	key := salePoolKey(s.q.Sort, p.expr)
 	if sp := s.c.pools.get(key, version); sp != nil {
 		return sp, nil
 	}

@@ -212,8 +212,15 @@ func (s *search) matches(ctx context.Context, offset int, anyWord bool) ([]match
 		}
 		if p != nil {
 			n := p.n // the word's matches, on sale or not (fewOnSale)
+			word := p
+			if sp := s.keptSalePool(ctx, p); sp != nil {
+				// A search of the word on sale in this version found its pool short:
+				// the pool of its matches on sale holds the same first matches on sale,
+				// without reading the word's pool first.
+				p = sp
+			}
 			ms, total, estimated, ok, err := s.fromPool(ctx, p, offset+s.q.Limit)
-			if err == nil && s.saleShort(p, ms, ok) {
+			if err == nil && p == word && s.saleShort(p, ms, ok) {
 				// Too few of the pool are on sale for the page, or for the matches
 				// reranking reads: draw them from the pool of the word's matches on
 				// sale instead (salePool), when it can be had.
