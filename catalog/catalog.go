@@ -61,6 +61,10 @@ type Catalog struct {
 	exactUpTo, poolSize, poolChunk int
 	// fullOrders counts the pools built by ordering every match (see FullOrders).
 	fullOrders atomic.Int64
+	// salePools counts the pools of a word's matches on sale built (see salePool);
+	// salePoolOff, set by tests, has searches drawn from the word's pool as before.
+	salePools   atomic.Int64
+	salePoolOff bool
 	// fallbacks bounds the searches retrying with corrections or fewer words (see
 	// fallbackGate); fallbackBudget is the time each may take, 0 meaning
 	// DefaultFallbackBudget (tests set it).

@@ -41,6 +41,10 @@ func TestSaleFirstRanksAsJoined(t *testing.T) {
 		c.pools.byKey, c.pools.few, c.pools.kept = nil, nil, nil // each mode builds its own
 		c.pools.mu.Unlock()
 		c.exactUpTo, c.poolSize, c.poolChunk, c.saleFirstOff = 10, 300, 40, off
+		// Drawn from the word's pool alone, as before salePool, so that the searches
+		// whose pool runs short are ranked in full (TestSalePoolRanksAsExhaustive
+		// checks the pool of the matches on sale).
+		c.salePoolOff = true
 		if exhaustive {
 			c.exactUpTo, c.poolSize, c.poolChunk = 1<<30, 0, -1
 		}

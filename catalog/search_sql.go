@@ -211,7 +211,25 @@ func (s *search) matches(ctx context.Context, offset int, anyWord bool) ([]match
 			return nil, 0, false, err
 		}
 		if p != nil {
+			n := p.n // the word's matches, on sale or not (fewOnSale)
+			word := p
+			if sp := s.keptSalePool(ctx, p); sp != nil {
+				// A search of the word on sale in this version found its pool short:
+				// the pool of its matches on sale holds the same first matches on sale,
+				// without reading the word's pool first.
+				p = sp
+			}
 			ms, total, estimated, ok, err := s.fromPool(ctx, p, offset+s.q.Limit)
+			if err == nil && p == word && s.saleShort(p, ms, ok) {
+				// Too few of the pool are on sale for the page, or for the matches
+				// reranking reads: draw them from the pool of the word's matches on
+				// sale instead (salePool), when it can be had.
+				var sp *pool
+				if sp, err = s.salePool(ctx, p); err == nil && sp != nil {
+					p = sp
+					ms, total, estimated, ok, err = s.fromPool(ctx, p, offset+s.q.Limit)
+				}
+			}
 			if err != nil || ok {
 				s.pooled = p
 				return ms, total, estimated, err
@@ -222,7 +240,7 @@ func (s *search) matches(ctx context.Context, offset int, anyWord bool) ([]match
 			// here too (rerankWithin): they are the first of the matches ranked in
 			// full, in the same order.
 			if s.q.onSale {
-				if s.saleFirst, err = s.c.fewOnSale(ctx, p.n); err != nil {
+				if s.saleFirst, err = s.c.fewOnSale(ctx, n); err != nil {
 					return nil, 0, false, err
 				}
 				if s.saleFirst {

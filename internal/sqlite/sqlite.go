@@ -28,6 +28,7 @@ import (
 const driverName = "sqlite3_commerce"
 
 func init() {
+	setStmtJournalSpill()
 	sql.Register(driverName, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
 		_ = enableQPSG(c)
 		return nil
