@@ -326,9 +326,10 @@ const maxMadeFor = 40
 
 // fromMadeFor adds the products made for the customer's last purchase, when it was
 // made in the last justBoughtDays days (catalog.MadeForProduct: "Battery for Sony a7
-// IV" after an a7 IV). A product others are made for is a durable one (a camera body,
-// a TV, a printer), so a second of its type is no pick to lead with: r.justBought
-// keeps its type for pick.
+// IV" after an a7 IV, a battery of the drill's brand and platform, a drill bit set). A
+// product others are made for is a durable one (a camera body, a TV, a printer, a
+// drill), so a second of its type is no pick to lead with: r.bought keeps what names
+// its type for pick (see substitute).
 func (r *recommender) fromMadeFor(ctx context.Context) error {
 	if len(r.prof.recent) == 0 {
 		return nil
@@ -338,20 +339,43 @@ func (r *recommender) fromMadeFor(ctx context.Context) error {
 	if !ok || h.At.IsZero() || r.in.Now.Sub(h.At) > justBoughtDays*24*time.Hour || r.in.Now.Before(h.At.Add(-time.Hour)) {
 		return nil
 	}
-	refs, err := r.c.MadeForProduct(ctx, s.Ref, maxMadeFor)
+	mf, err := r.c.MadeForProduct(ctx, s.Ref, maxMadeFor)
 	if err != nil {
 		return fmt.Errorf("recommend: %w", err)
 	}
-	for _, ref := range refs {
+	for _, ref := range mf.Refs {
 		if c := r.add(ref); c != nil && c.madeFor == "" {
 			c.madeFor = h.ProductID
 			r.madeFor++
 		}
 	}
-	if len(refs) > 0 {
-		r.justBought = s.Head
+	if len(mf.Refs) > 0 {
+		r.bought = &justBought{id: h.ProductID, model: mf.Model, category: mf.Category, types: mf.Types}
 	}
 	return nil
+}
+
+// justBought is the customer's last purchase when products are made for it: its id,
+// its model as its title writes it ("DCD791D2"; "" for none), and its category id and
+// the word keys that name its type (catalog.MadeFor).
+type justBought struct {
+	id, model string
+	category  int64
+	types     []string
+	// rebought is true when the customer or the shop's order history says its type
+	// is bought again (see rebought): a second one is then no substitute.
+	rebought bool
+}
+
+// sameType reports whether a product of category id cat and title head is of the
+// type of b: of its category, or, when either has none, of a word that names b's type
+// ("Drill/Driver" after a "Drill/Driver Kit" filed under Drills). The shop's
+// categories are finer than title words: a hammer drill filed apart is another type.
+func (b *justBought) sameType(cat int64, head string) bool {
+	if cat != 0 && b.category != 0 {
+		return cat == b.category
+	}
+	return head != "" && slices.Contains(b.types, head)
 }
 
 // addCo adds the products bought with the purchase from, which fromBuyers customers

@@ -208,11 +208,10 @@ type recommender struct {
 	catMaxBuyers  map[int64]int64
 	maxRevs       int64
 
-	// madeFor is how many candidates are made for the just-bought product, and
-	// justBought its type (a head noun; "" when nothing is made for it): see
-	// fromMadeFor.
-	madeFor    int
-	justBought string
+	// madeFor is how many candidates are made for the just-bought product, and bought
+	// that product (nil when nothing is made for it): see fromMadeFor.
+	madeFor int
+	bought  *justBought
 
 	// constrained is true when the customer stated a price range or disliked brands:
 	// a cold start then still follows stated preferences.
