@@ -301,8 +301,14 @@ func (c *Catalog) madeForType(ctx context.Context, ref Ref, t string, types []st
 			if wordKey(ws[i]) != t {
 				continue
 			}
-			next := wordKey(ws[i+1])
-			if !slices.Contains(types, next) && (next == catWord || next == head || i+2 < len(ws) && groupWords[head] && wordKey(ws[i+2]) == head) {
+			// The word after it is the product's type: its category's word when it has
+			// one ("Drill Bit Set" under Drill Bits; not "Hammer Drill Masonry Bit"),
+			// its head, or the word before a head that names a set.
+			next, kind := wordKey(ws[i+1]), catWord
+			if kind == "" {
+				kind = head
+			}
+			if !slices.Contains(types, next) && (next == kind || catWord == "" && i+2 < len(ws) && groupWords[head] && wordKey(ws[i+2]) == head) {
 				out = append(out, Ref(rowid))
 				break
 			}

@@ -12,8 +12,8 @@ import (
 // hardware shop of two brands and their battery platforms: the batteries and chargers of
 // the drill's brand and platform, and bit sets named by its type, are made for it; a
 // battery of another brand (a Makita battery for a DEWALT drill) or of another platform
-// of the brand (12V for a 20V drill), another tool of the platform (a saw) and another
-// drill are not. A product of a title without a brand's platform or a type others
+// of the brand (12V for a 20V drill), another tool of the platform (a saw), another
+// drill and a bit whose title names a hammer drill before another word are not. A product of a title without a brand's platform or a type others
 // name has nothing made for it.
 func TestMadeForProduct(t *testing.T) {
 	c := openCatalog(t)
@@ -34,6 +34,8 @@ func TestMadeForProduct(t *testing.T) {
 		mk("mw-battery", "Milwaukee M18 REDLITHIUM XC5.0 Battery (48-11-1850)", "Milwaukee", "Tools > Power Tool Batteries"),
 		mk("mw-12v-battery", "Milwaukee M12 REDLITHIUM 2.0 Battery Pack (48-11-2420)", "Milwaukee", "Tools > Power Tool Batteries"),
 		mk("bits", "IRWIN Titanium Drill Bit Set, 21-Piece (316015)", "IRWIN", "Tools > Drill Bits"),
+		mk("bits-bare", "Bosch Drill Bit Set, 14-Piece", "Bosch", ""),
+		mk("sds", "Bosch Carbide-Tipped Hammer Drill Masonry Bit, SDS-plus", "Bosch", "Tools > Drill Bits"),
 		mk("discs", "3M Hookit 5 in. Sanding Discs, 120 Grit, 50-Pack", "3M", "Tools > Sanding Discs"),
 		mk("discs-2", "3M Hookit 5 in. Sanding Discs, 80 Grit, 50-Pack", "3M", "Tools > Sanding Discs"),
 	}
@@ -45,8 +47,8 @@ func TestMadeForProduct(t *testing.T) {
 		want, not    []string
 		model        string // as the reason names it; "" when the title has no code of 4 characters or more
 	}{
-		{"a DEWALT 20V drill", "dw-drill", []string{"dw-battery", "dw-charger", "bits"},
-			[]string{"dw-drill-bare", "dw-saw", "dw-12v-battery", "mk-battery", "mw-battery", "discs"}, "DCD791D2"},
+		{"a DEWALT 20V drill", "dw-drill", []string{"dw-battery", "dw-charger", "bits", "bits-bare"},
+			[]string{"dw-drill-bare", "dw-saw", "dw-12v-battery", "mk-battery", "mw-battery", "discs", "sds"}, "DCD791D2"},
 		{"a Makita 18V LXT drill", "mk-drill", []string{"mk-battery", "bits"}, []string{"dw-battery", "dw-charger", "mw-battery", "dw-drill"}, "XFD131"},
 		{"a Milwaukee M18 drill", "mw-drill", []string{"mw-battery", "bits"}, []string{"mw-12v-battery", "dw-battery", "mk-battery"}, ""},
 		{"a battery: its charger, not a tool", "dw-battery", []string{"dw-charger"}, []string{"dw-drill", "dw-saw", "dw-12v-battery", "mk-battery"}, "DCB205"},
