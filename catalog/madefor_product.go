@@ -36,6 +36,9 @@ const madeForScan = 400
 // MadeFor is what MadeForProduct finds for a product.
 type MadeFor struct {
 	Refs []Ref // the products made for it, in the order of the rules above, each once
+	// ByModel is how many of Refs, the first, name it by its model; the rest fit it
+	// by its brand's platform or its type.
+	ByModel int
 	// Model is the product's model code as its title writes it ("DCD791D2"); "" when
 	// the title has none.
 	Model string
@@ -48,8 +51,9 @@ type MadeFor struct {
 
 // MadeForProduct returns up to n products made for the product ref (see above), with
 // what names the product's model and type; no products when nothing is made for it.
-// The products returned need not pass a pool (see Pool.Load).
-func (c *Catalog) MadeForProduct(ctx context.Context, ref Ref, n int) (MadeFor, error) {
+// Only those named by its model unless fits (the platform and type rules too). The
+// products returned need not pass a pool (see Pool.Load).
+func (c *Catalog) MadeForProduct(ctx context.Context, ref Ref, n int, fits bool) (MadeFor, error) {
 	var (
 		title, head, catWord, brandKey string
 		category                       sql.NullInt64
@@ -77,6 +81,10 @@ func (c *Catalog) MadeForProduct(ctx context.Context, ref Ref, n int) (MadeFor, 
 	}
 	out.Model = model
 	add(refs)
+	out.ByModel = len(out.Refs)
+	if !fits {
+		return out, nil
+	}
 	if len(out.Refs) < n && brandKey != "" {
 		if refs, err = c.madeForPlatform(ctx, ref, title, brandKey, out.Types); err != nil {
 			return out, err

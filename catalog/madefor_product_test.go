@@ -59,7 +59,7 @@ func TestMadeForProduct(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			mf, err := c.MadeForProduct(ctx, sales[tc.bought].Ref, 40)
+			mf, err := c.MadeForProduct(ctx, sales[tc.bought].Ref, 40, true)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -80,6 +80,9 @@ func TestMadeForProduct(t *testing.T) {
 				if slices.Contains(ids, id) {
 					t.Errorf("%s said to be made for %s: %v", id, tc.bought, ids)
 				}
+			}
+			if byModel, err := c.MadeForProduct(ctx, sales[tc.bought].Ref, 40, false); err != nil || len(byModel.Refs) != mf.ByModel || !slices.Equal(byModel.Refs, mf.Refs[:mf.ByModel]) {
+				t.Errorf("by model only %v (%v), want the first %d of %v", byModel.Refs, err, mf.ByModel, mf.Refs)
 			}
 			if mf.Model != tc.model {
 				t.Errorf("model %q, want %q", mf.Model, tc.model)
