@@ -2,7 +2,10 @@ package recommend_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -27,5 +30,31 @@ func TestDumpWorldHits(t *testing.T) {
 	}
 	if err := os.WriteFile(os.Getenv("RECOMMEND_DUMP_HITS"), b, 0o600); err != nil {
 		t.Fatal(err)
+	}
+	// RECOMMEND_DUMP_TRY ("fitSlots=0.2;fitDemote=0") writes each weighting's hits too,
+	// to the file's name and ".1", ".2", ….
+	for i, spec := range strings.Split(os.Getenv("RECOMMEND_DUMP_TRY"), ";") {
+		if strings.TrimSpace(spec) == "" {
+			continue
+		}
+		w := map[string]float64{}
+		for _, kv := range strings.Split(spec, ",") {
+			k, v, _ := strings.Cut(strings.TrimSpace(kv), "=")
+			x, err := strconv.ParseFloat(v, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w[k] = x
+		}
+		s, line := evaluateWorlds(worlds, w)
+		t.Logf("%s: HitRate@10 %.4f  %s", spec, s.hit, line)
+		out := map[string][]bool{}
+		for k, pw := range worlds {
+			out[pw.name] = s.hits[k]
+		}
+		b, _ := json.Marshal(out)
+		if err := os.WriteFile(fmt.Sprintf("%s.%d", os.Getenv("RECOMMEND_DUMP_HITS"), i+1), b, 0o600); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

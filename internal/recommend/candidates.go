@@ -328,13 +328,15 @@ const maxMadeFor = 40
 // made in the last justBoughtDays days (catalog.MadeForProduct): those that name it by
 // its model ("Battery for Sony a7 IV" after an a7 IV) always; those that fit it by its
 // brand's platform or its type (a battery of the drill's brand and platform, a drill
-// bit set) only when the shop's order history says nothing of what is bought with it
-// (no co-purchase of it among the candidates: a new shop, a new product), because
-// where it does, its co-purchases are the better guide (on the tuning worlds, letting
-// these lead regardless cost every purchase world 0.005–0.016 of HitRate@10). It runs
-// after fromCoPurchases. A product others are made for is a durable one (a camera
-// body, a TV, a printer, a drill), so a second of its type is no pick to lead with:
-// r.bought keeps what names its type for pick (see substitute).
+// bit set) only when the shop's order history says nothing of what is bought with any
+// of the customer's purchases (no co-purchase among the candidates: a new shop, or new
+// products), because where it does, co-purchases are the better guide (on the tuning
+// worlds, letting these lead whenever the last purchase had no co-purchase cost the
+// two long-tail worlds 0.004–0.005 of HitRate@10, and regardless of co-purchases every
+// purchase world 0.005–0.016). It runs after fromCoPurchases. A product others are
+// made for is a durable one (a camera body, a TV, a printer, a drill), so a second of
+// its type is no pick to lead with: r.bought keeps what names its type for pick (see
+// substitute).
 func (r *recommender) fromMadeFor(ctx context.Context) error {
 	if len(r.prof.recent) == 0 {
 		return nil
@@ -344,7 +346,7 @@ func (r *recommender) fromMadeFor(ctx context.Context) error {
 	if !ok || h.At.IsZero() || r.in.Now.Sub(h.At) > justBoughtDays*24*time.Hour || r.in.Now.Before(h.At.Add(-time.Hour)) {
 		return nil
 	}
-	mf, err := r.c.MadeForProduct(ctx, s.Ref, maxMadeFor, !r.coFrom(h.ProductID))
+	mf, err := r.c.MadeForProduct(ctx, s.Ref, maxMadeFor, !r.anyCo())
 	if err != nil {
 		return fmt.Errorf("recommend: %w", err)
 	}
@@ -355,20 +357,15 @@ func (r *recommender) fromMadeFor(ctx context.Context) error {
 		}
 	}
 	if len(mf.Refs) > 0 {
-		r.bought = &justBought{id: h.ProductID, model: mf.Model, category: mf.Category, types: mf.Types}
+		r.bought = &justBought{id: h.ProductID, model: mf.Model, category: mf.Category, types: mf.Types, byModel: mf.ByModel > 0}
 	}
 	return nil
 }
 
-// coFrom reports whether a candidate is a co-purchase of the product id (see
-// fromCoPurchases).
-func (r *recommender) coFrom(id string) bool {
-	for _, ref := range r.order {
-		if slices.ContainsFunc(r.cands[ref].links, func(l coLink) bool { return l.from == id }) {
-			return true
-		}
-	}
-	return false
+// anyCo reports whether a candidate is a co-purchase of any of the customer's
+// purchases (see fromCoPurchases).
+func (r *recommender) anyCo() bool {
+	return slices.ContainsFunc(r.order, func(ref catalog.Ref) bool { return len(r.cands[ref].links) > 0 })
 }
 
 // justBought is the customer's last purchase when products are made for it: its id,
@@ -378,6 +375,7 @@ type justBought struct {
 	id, model string
 	category  int64
 	types     []string
+	byModel   bool // something names it by its model (not only by platform or type)
 	// rebought is true when the customer or the shop's order history says its type
 	// is bought again (see rebought): a second one is then no substitute.
 	rebought bool

@@ -82,6 +82,10 @@ func paramsWith(w map[string]float64) params {
 			p.catShare = v
 		case n == "coAlpha":
 			p.coAlpha = v
+		case n == "fitSlots":
+			p.fitSlots = v
+		case n == "fitDemote":
+			p.fitDemote = v != 0
 		default:
 			*p.w.field(n) = v
 		}

@@ -109,10 +109,16 @@ type params struct {
 	catShare float64
 	// coAlpha is the popularity damping of co-purchase pairs (see cand.sumCo).
 	coAlpha float64
+	// fitSlots is madeForSlots for what only fits a just-bought product (by its
+	// brand's platform or type, none by its model), and fitDemote whether a second of
+	// its type is then demoted (see pick).
+	fitSlots  float64
+	fitDemote bool
 }
 
 func defaultParams() params {
-	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays, coSlots: coSlotShare, catShare: catCapShare, coAlpha: coAlphaDamping}
+	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays, coSlots: coSlotShare, catShare: catCapShare, coAlpha: coAlphaDamping,
+		fitSlots: madeForSlots, fitDemote: true}
 }
 
 // rank is Rank with the given parameters.

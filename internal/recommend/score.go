@@ -331,8 +331,12 @@ func (r *recommender) pick() []*cand {
 			}
 		}
 		made = oneOfEachHeadFirst(made)
-		take(made, int(math.Round(float64(limit)*madeForSlots)), true)
-		if r.bought != nil && !r.rebought(ranked) {
+		slots, demote := madeForSlots, true
+		if r.bought != nil && !r.bought.byModel {
+			slots, demote = r.p.fitSlots, r.p.fitDemote
+		}
+		take(made, int(math.Round(float64(limit)*slots)), true)
+		if r.bought != nil && demote && !r.rebought(ranked) {
 			kept := ranked[:0:0]
 			for _, c := range ranked {
 				if r.substitute(c) {
