@@ -267,6 +267,10 @@ func (p *Prepared) RankPlus(w map[string]float64, extra map[string]float64, weig
 	return ids
 }
 
+// MadeFor is how many candidates are made for the just-bought product: those lead
+// the list whatever the score (see pick).
+func (p *Prepared) MadeFor() int { return p.r.madeFor }
+
 // Fate says what became of product id in the prepared ranking last ranked (Rank,
 // RankPlus or RankBy), and its place among the loaded candidates by score (0 the best;
 // -1 when it was not loaded): "picked", or why not. Before scoring: "not a candidate"
