@@ -2,7 +2,9 @@ package catalog
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -16,18 +18,131 @@ import (
 // a thing is: a party game "for Adults, 2-5 Players" is not made for a board game of 2-5
 // players. A model word alone ("a7", "4") is too short to say which product.
 
+// Besides the model, two more ways say a product is made for another, each read from
+// the catalog's own text:
+//   - the same platform: a battery, charger or blade (a type the vocabulary calls an
+//     accessory) of the product's brand whose title names the platform word of the
+//     product's title — a short word of digits and letters right after the brand
+//     ("DEWALT 20V MAX XR Lithium Ion Battery" after "DEWALT 20V MAX XR Drill/Driver
+//     Kit"; "Milwaukee M18 REDLITHIUM Battery" after "Milwaukee M18 Drill/Driver"). A
+//     battery of another brand or of another platform of the brand is not made for it;
+//   - named by its type: a product whose title names the product's type right before
+//     its own ("Drill Bit Set" after a drill, "Camera Bag" after a camera), of another
+//     type and category.
+
 // madeForScan bounds how many products with the model's words MadeForProduct reads.
 const madeForScan = 400
 
-// MadeForProduct returns up to n products made for the product ref (see above), in
-// the order the catalog has them; none when its title names no model. The products
-// returned need not pass a pool (see Pool.Load).
-func (c *Catalog) MadeForProduct(ctx context.Context, ref Ref, n int) ([]Ref, error) {
-	var title, head string
-	if err := c.queryRow(ctx, `SELECT t.title, coalesce(r.head, '') FROM product_text t LEFT JOIN product_rank r ON r.rowid = t.rowid
-		WHERE t.rowid = ?`, int64(ref)).Scan(&title, &head); err != nil {
-		return nil, nil //nolint:nilerr // a product gone since it was bought has nothing made for it
+// MadeFor is what MadeForProduct finds for a product.
+type MadeFor struct {
+	Refs []Ref // the products made for it, in the order of the rules above, each once
+	// ByModel is how many of Refs, the first, name it by its model; the rest fit it
+	// by its brand's platform or its type.
+	ByModel int
+	// Model is the product's model code as its title writes it ("DCD791D2"); "" when
+	// the title has none.
+	Model string
+	// Category is the product's category id (0 for none) and Types the word keys
+	// that name its type: its title head, its category's last word, and the words
+	// before a head that names a set ("drill" and "driver" of "Drill/Driver Kit").
+	Category int64
+	Types    []string
+}
+
+// MadeForProduct returns up to n products made for the product ref (see above), with
+// what names the product's model and type; no products when nothing is made for it.
+// Only those named by its model unless fits (the platform and type rules too). The
+// products returned need not pass a pool (see Pool.Load).
+func (c *Catalog) MadeForProduct(ctx context.Context, ref Ref, n int, fits bool) (MadeFor, error) {
+	var (
+		title, head, catWord, brandKey string
+		category                       sql.NullInt64
+		out                            MadeFor
+	)
+	if err := c.queryRow(ctx, `SELECT t.title, coalesce(r.head, ''), coalesce(r.category, ''), p.brand_key, p.category_id
+		FROM product_text t CROSS JOIN products p ON p.rowid = t.rowid LEFT JOIN product_rank r ON r.rowid = t.rowid
+		WHERE t.rowid = ?`, int64(ref)).Scan(&title, &head, &catWord, &brandKey, &category); err != nil {
+		return out, nil //nolint:nilerr // a product gone since it was bought has nothing made for it
 	}
+	out.Category = category.Int64
+	out.Types = productTypes(title, head, catWord)
+	seen := map[Ref]bool{ref: true}
+	add := func(refs []Ref) {
+		for _, r := range refs {
+			if len(out.Refs) < n && !seen[r] {
+				seen[r] = true
+				out.Refs = append(out.Refs, r)
+			}
+		}
+	}
+	refs, model, err := c.madeForModel(ctx, ref, title, head, n)
+	if err != nil {
+		return out, err
+	}
+	out.Model = model
+	add(refs)
+	out.ByModel = len(out.Refs)
+	if !fits {
+		return out, nil
+	}
+	if len(out.Refs) < n && brandKey != "" {
+		if refs, err = c.madeForPlatform(ctx, ref, title, brandKey, out.Types); err != nil {
+			return out, err
+		}
+		add(refs)
+	}
+	// The type others name before theirs: the category's word when the title names
+	// it too ("Power Drills" and "Drill/Driver Kit"; not "Travel" of a travel book's
+	// essays), otherwise the title's.
+	t := ""
+	if named := productTypes(title, head, ""); catWord == "" && len(named) > 0 {
+		t = named[0]
+	} else if catWord != "" && slices.ContainsFunc(lowerWords(titleName(" "+strings.ToLower(title)+" ")), func(w string) bool { return wordKey(w) == catWord }) {
+		t = catWord
+	}
+	if len(out.Refs) < n && t != "" && typeLike(t) {
+		if refs, err = c.madeForType(ctx, ref, t, out.Types, out.Category); err != nil {
+			return out, err
+		}
+		add(refs)
+	}
+	return out, nil
+}
+
+// productTypes returns the word keys that name a product's type (see MadeFor.Types),
+// the most telling first: the category's word, then the head.
+func productTypes(title, head, catWord string) []string {
+	var out []string
+	add := func(k string) {
+		if k != "" && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	if !groupWords[catWord] {
+		add(catWord)
+	}
+	if !groupWords[head] {
+		add(head)
+		return out
+	}
+	// "Drill/Driver Kit": a set of what the words before it name.
+	ws := lowerWords(titleName(" " + strings.ToLower(title) + " "))
+	for i := len(ws) - 1; i >= 0; i-- {
+		if wordKey(ws[i]) != head {
+			continue
+		}
+		for j := i - 1; j >= max(0, i-2) && typeLike(ws[j]); j-- {
+			add(wordKey(ws[j]))
+		}
+		break
+	}
+	add(head)
+	return out
+}
+
+// madeForModel returns the products whose "for" part names the product by its model
+// (see above), and the model as the title writes it.
+func (c *Catalog) madeForModel(ctx context.Context, ref Ref, title, head string, n int) ([]Ref, string, error) {
 	words := splitWords(title)
 	keys := make([]string, len(words))
 	for i, w := range words {
@@ -36,6 +151,7 @@ func (c *Catalog) MadeForProduct(ctx context.Context, ref Ref, n int) ([]Ref, er
 	pairs := map[[2]string]bool{}
 	codes := map[string]bool{}
 	var phrases []string
+	code := "" // the first code, as the title writes it
 	for i, k := range keys {
 		if !hasDigit(k) {
 			continue
@@ -43,6 +159,9 @@ func (c *Catalog) MadeForProduct(ctx context.Context, ref Ref, n int) ([]Ref, er
 		if isCode(codeKey(k)) && len(k) >= 4 {
 			codes[k] = true
 			phrases = append(phrases, words[i])
+			if code == "" {
+				code = titleWord(title, words[i])
+			}
 		}
 		for _, j := range []int{i - 1, i} {
 			if j >= 0 && j+1 < len(keys) && modelPair(keys[j], keys[j+1]) {
@@ -51,8 +170,9 @@ func (c *Catalog) MadeForProduct(ctx context.Context, ref Ref, n int) ([]Ref, er
 			}
 		}
 	}
+	model := code // a pair ("a7 IV", and "Milwaukee M18" too) names a line more than a product
 	if len(phrases) == 0 {
-		return nil, nil
+		return nil, "", nil
 	}
 	var b strings.Builder
 	b.WriteString("{title} : (")
@@ -61,7 +181,7 @@ func (c *Catalog) MadeForProduct(ctx context.Context, ref Ref, n int) ([]Ref, er
 	rows, err := c.query(ctx, `SELECT m.rowid, r.for_keys FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
 		CROSS JOIN product_rank r ON r.rowid = m.rowid WHERE r.for_keys <> '' AND m.rowid <> ? AND r.head <> ?`, b.String(), madeForScan, int64(ref), head)
 	if err != nil {
-		return nil, fmt.Errorf("made for: %w", err)
+		return nil, "", fmt.Errorf("made for: %w", err)
 	}
 	defer rows.Close()
 	var out []Ref
@@ -71,10 +191,135 @@ func (c *Catalog) MadeForProduct(ctx context.Context, ref Ref, n int) ([]Ref, er
 			fks   string
 		)
 		if err := rows.Scan(&rowid, &fks); err != nil {
-			return nil, fmt.Errorf("made for: %w", err)
+			return nil, "", fmt.Errorf("made for: %w", err)
 		}
 		if forsModel(strings.Fields(fks), pairs, codes) {
 			out = append(out, Ref(rowid))
+		}
+	}
+	return out, model, rows.Err()
+}
+
+// titleWord returns the word w (lower-cased, as splitWords returns it) as title
+// writes it, with the rest of the title's token it is in ("PY-R565" of "r565"), its
+// brackets and punctuation trimmed.
+func titleWord(title, w string) string {
+	for tok := range strings.FieldsSeq(title) {
+		if strings.Contains(strings.ToLower(tok), w) {
+			return strings.Trim(tok, "()[]{},.;:!?\"'")
+		}
+	}
+	return w
+}
+
+// platformWord reports whether a title's word key can name a platform of a brand: a
+// short word of digits and letters ("20v", "m18", "18v"), not a code of one product.
+func platformWord(k string) bool {
+	return len(k) >= 2 && len(k) <= 4 && hasDigit(k) && !isNumber(k) && strings.IndexFunc(k, unicode.IsLetter) >= 0
+}
+
+// maxPlatformWords bounds how many words after the brand are read for a platform.
+const maxPlatformWords = 3
+
+// madeForPlatform returns the accessories of the product's brand and platform (see
+// above), best rated first.
+func (c *Catalog) madeForPlatform(ctx context.Context, ref Ref, title, brandKey string, types []string) ([]Ref, error) {
+	words := lowerWords(titleName(" " + strings.ToLower(title) + " "))
+	bw := brandWords(brandKey)
+	if len(bw) == 0 || len(words) <= len(bw) || !slices.Equal(words[:len(bw)], bw) {
+		return nil, nil // the title does not start with the brand: no platform after it
+	}
+	var platform []string
+	for _, w := range words[len(bw):min(len(words), len(bw)+maxPlatformWords)] {
+		if platformWord(w) {
+			platform = append(platform, w)
+		}
+	}
+	if len(platform) == 0 {
+		return nil, nil
+	}
+	var b strings.Builder
+	b.WriteString("{title} : (")
+	quoteAny(&b, platform)
+	b.WriteString(")")
+	rows, err := c.query(ctx, `SELECT m.rowid, r.head, r.category, t.title FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
+		CROSS JOIN products p ON p.rowid = m.rowid CROSS JOIN product_rank r ON r.rowid = m.rowid CROSS JOIN product_text t ON t.rowid = m.rowid
+		WHERE p.brand_key = ? AND m.rowid <> ?
+		ORDER BY ((p.rating * p.review_count + 40.0) / (p.review_count + 10)) DESC, m.rowid`, b.String(), madeForScan, brandKey, int64(ref))
+	if err != nil {
+		return nil, fmt.Errorf("made for: %w", err)
+	}
+	defer rows.Close()
+	v := c.vocabulary()
+	var out []Ref
+	for rows.Next() {
+		var (
+			rowid               int64
+			head, catWord, name string
+		)
+		if err := rows.Scan(&rowid, &head, &catWord, &name); err != nil {
+			return nil, fmt.Errorf("made for: %w", err)
+		}
+		kind := catWord
+		if kind == "" {
+			kind = head
+		}
+		if kind == "" || slices.Contains(types, kind) || slices.Contains(types, head) || !v.isAccessory(kind) {
+			continue
+		}
+		// The platform word right after the brand in its title too.
+		ws := lowerWords(titleName(" " + strings.ToLower(name) + " "))
+		if len(ws) > len(bw) && slices.Equal(ws[:len(bw)], bw) && slices.ContainsFunc(ws[len(bw):min(len(ws), len(bw)+maxPlatformWords)],
+			func(w string) bool { return slices.Contains(platform, w) }) {
+			out = append(out, Ref(rowid))
+		}
+	}
+	return out, rows.Err()
+}
+
+// madeForType returns the products whose titles name the type t right before their
+// own type (see above), of none of types and of another category than category (when
+// both have one), best rated first.
+func (c *Catalog) madeForType(ctx context.Context, ref Ref, t string, types []string, category int64) ([]Ref, error) {
+	var b strings.Builder
+	b.WriteString("{title} : ")
+	quoteTerm(&b, t)
+	rows, err := c.query(ctx, `SELECT m.rowid, r.head, r.category, t.title, coalesce(p.category_id, 0) FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ?1 LIMIT ?2) m
+		CROSS JOIN products p ON p.rowid = m.rowid CROSS JOIN product_rank r ON r.rowid = m.rowid CROSS JOIN product_text t ON t.rowid = m.rowid
+		WHERE m.rowid <> ?3 AND r.head <> ?4 AND r.category <> ?4
+		ORDER BY ((p.rating * p.review_count + 40.0) / (p.review_count + 10)) DESC, m.rowid`, b.String(), madeForScan, int64(ref), t)
+	if err != nil {
+		return nil, fmt.Errorf("made for: %w", err)
+	}
+	defer rows.Close()
+	var out []Ref
+	for rows.Next() {
+		var (
+			rowid, cat          int64
+			head, catWord, name string
+		)
+		if err := rows.Scan(&rowid, &head, &catWord, &name, &cat); err != nil {
+			return nil, fmt.Errorf("made for: %w", err)
+		}
+		if category != 0 && cat == category || slices.Contains(types, head) || slices.Contains(types, catWord) {
+			continue
+		}
+		ws := lowerWords(titleName(" " + strings.ToLower(name) + " "))
+		for i := 0; i+1 < len(ws); i++ {
+			if wordKey(ws[i]) != t {
+				continue
+			}
+			// The word after it is the product's type: its category's word when it has
+			// one ("Drill Bit Set" under Drill Bits; not "Hammer Drill Masonry Bit"),
+			// its head, or the word before a head that names a set.
+			next, kind := wordKey(ws[i+1]), catWord
+			if kind == "" {
+				kind = head
+			}
+			if !slices.Contains(types, next) && (next == kind || catWord == "" && i+2 < len(ws) && groupWords[head] && wordKey(ws[i+2]) == head) {
+				out = append(out, Ref(rowid))
+				break
+			}
 		}
 	}
 	return out, rows.Err()

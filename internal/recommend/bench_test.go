@@ -167,8 +167,9 @@ func benchPopulation(b *testing.B, cat *catalog.Catalog) []benchShopper {
 // top 10, nothing else. The cases:
 // "history" uses order history only, "prefs" adds stated favourites and a price
 // range, "context" adds free text, "partial" free text that only some products match
-// in part (a common word and one no product has), "cold" has nothing to go on, and
-// "bare" is "history" with purchases that have no brand or category.
+// in part (a common word and one no product has), "cold" has nothing to go on,
+// "justbought" is "history" with the latest purchase made the day before, and "bare"
+// is "history" with purchases that have no brand or category.
 func BenchmarkRecommend(b *testing.B) {
 	cat := benchCatalog(b)
 	shoppers := benchPopulation(b, cat)
@@ -192,6 +193,13 @@ func BenchmarkRecommend(b *testing.B) {
 		},
 		"cold": func(benchShopper) recommend.Input {
 			return recommend.Input{Limit: 10, Now: now}
+		},
+		// As history, the latest purchase made yesterday: what is made for it is read
+		// (fromMadeFor) and a second of its type may be demoted.
+		"justbought": func(s benchShopper) recommend.Input {
+			h := slices.Clone(s.history)
+			h[0].At = now.Add(-24 * time.Hour)
+			return recommend.Input{Limit: 10, History: h, Exclude: ids(h), Now: now}
 		},
 		// As history, from a feed without brands or categories: similar text is
 		// searched for the three most recent purchases.
@@ -232,7 +240,7 @@ func BenchmarkRecommend(b *testing.B) {
 		b.ReportMetric(float64(rec[len(rec)*99/100].Microseconds()), "p99-µs")
 		b.ReportMetric(float64(rec[len(rec)/2])/float64(floor[len(floor)/2]), "x-floor")
 	})
-	for _, name := range []string{"history", "prefs", "context", "partial", "cold", "bare"} {
+	for _, name := range []string{"history", "justbought", "prefs", "context", "partial", "cold", "bare"} {
 		b.Run(name, func(b *testing.B) {
 			var durations []time.Duration
 			i := 0

@@ -82,6 +82,10 @@ func paramsWith(w map[string]float64) params {
 			p.catShare = v
 		case n == "coAlpha":
 			p.coAlpha = v
+		case n == "fitSlots":
+			p.fitSlots = v
+		case n == "fitDemote":
+			p.fitDemote = v != 0
 		default:
 			*p.w.field(n) = v
 		}
@@ -262,6 +266,10 @@ func (p *Prepared) RankPlus(w map[string]float64, extra map[string]float64, weig
 	}
 	return ids
 }
+
+// MadeFor is how many candidates are made for the just-bought product: those lead
+// the list whatever the score (see pick).
+func (p *Prepared) MadeFor() int { return p.r.madeFor }
 
 // Fate says what became of product id in the prepared ranking last ranked (Rank,
 // RankPlus or RankBy), and its place among the loaded candidates by score (0 the best;

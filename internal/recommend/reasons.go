@@ -59,7 +59,11 @@ func (r *recommender) reasons(c *cand, p *catalog.Product, titles map[string]str
 	} else if n := r.prof.times[c.ID]; n > 0 {
 		add(w.statedBrand+1.02, orderedBefore(n))
 	}
-	if c.madeFor != "" && titles[c.madeFor] != "" {
+	switch {
+	case c.madeFor != "" && r.bought != nil && c.madeFor == r.bought.id && r.bought.model != "":
+		// "Made for your «DCD791D2», ordered in December": the model names it best.
+		add(w.statedBrand+1.03, "Made for your "+catalog.SellerText(r.bought.model)+","+strings.Replace(r.orderedWhen(c.madeFor), " in ", " ordered in ", 1))
+	case c.madeFor != "" && titles[c.madeFor] != "":
 		add(w.statedBrand+1.03, "Made for the "+catalog.SellerText(titles[c.madeFor])+" you ordered"+r.orderedWhen(c.madeFor))
 	}
 	if c.coN >= MinCoCustomers && f.co >= 0.2 && titles[c.coFrom] != "" {

@@ -109,10 +109,16 @@ type params struct {
 	catShare float64
 	// coAlpha is the popularity damping of co-purchase pairs (see cand.sumCo).
 	coAlpha float64
+	// fitSlots is madeForSlots for what only fits a just-bought product (by its
+	// brand's platform or type, none by its model), and fitDemote whether a second of
+	// its type is then demoted (see pick).
+	fitSlots  float64
+	fitDemote bool
 }
 
 func defaultParams() params {
-	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays, coSlots: coSlotShare, catShare: catCapShare, coAlpha: coAlphaDamping}
+	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays, coSlots: coSlotShare, catShare: catCapShare, coAlpha: coAlphaDamping,
+		fitSlots: madeForSlots, fitDemote: true}
 }
 
 // rank is Rank with the given parameters.
@@ -208,11 +214,10 @@ type recommender struct {
 	catMaxBuyers  map[int64]int64
 	maxRevs       int64
 
-	// madeFor is how many candidates are made for the just-bought product, and
-	// justBought its type (a head noun; "" when nothing is made for it): see
-	// fromMadeFor.
-	madeFor    int
-	justBought string
+	// madeFor is how many candidates are made for the just-bought product, and bought
+	// that product (nil when nothing is made for it): see fromMadeFor.
+	madeFor int
+	bought  *justBought
 
 	// constrained is true when the customer stated a price range or disliked brands:
 	// a cold start then still follows stated preferences.

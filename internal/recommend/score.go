@@ -322,7 +322,8 @@ func (r *recommender) pick() []*cand {
 	if r.personal && r.madeFor > 0 {
 		// After a durable purchase, what it needs takes the first madeForSlots places,
 		// a type once each first (a battery, a card, a lens before a second battery),
-		// and a second product of its own type leads nothing: it comes after the rest.
+		// and a second product of its own type leads nothing: it comes after the rest,
+		// unless its type is one this customer or the shop's customers buy again.
 		var made, again []*cand
 		for _, c := range ranked {
 			if c.madeFor != "" {
@@ -330,18 +331,22 @@ func (r *recommender) pick() []*cand {
 			}
 		}
 		made = oneOfEachHeadFirst(made)
-		take(made, int(math.Round(float64(limit)*madeForSlots)), true)
-		if r.justBought != "" {
+		slots, demote := madeForSlots, true
+		if r.bought != nil && !r.bought.byModel {
+			slots, demote = r.p.fitSlots, r.p.fitDemote
+		}
+		take(made, int(math.Round(float64(limit)*slots)), true)
+		if r.bought != nil && demote && !r.rebought(ranked) {
 			kept := ranked[:0:0]
 			for _, c := range ranked {
-				if c.Head == r.justBought && c.madeFor == "" {
+				if r.substitute(c) {
 					again = append(again, c)
 				} else {
 					kept = append(kept, c)
 				}
 			}
 			ranked = append(kept, again...)
-			byCo = slices.DeleteFunc(byCo, func(c *cand) bool { return c.Head == r.justBought && c.madeFor == "" })
+			byCo = slices.DeleteFunc(byCo, r.substitute)
 		}
 	}
 	take(ranked, limit-coSlots, true)
@@ -349,6 +354,40 @@ func (r *recommender) pick() []*cand {
 	take(ranked, limit, true)
 	take(ranked, limit, false)
 	return picked
+}
+
+// substitute reports whether c is another product of the just-bought product's type,
+// not made for it: a substitute for what the customer has just bought.
+func (r *recommender) substitute(c *cand) bool {
+	return c.madeFor == "" && r.bought.sameType(c.Category, c.Head)
+}
+
+// rebought reports whether the just-bought product's type is one people buy again, so
+// that a second of it is no substitute: the customer bought it more than once, or
+// bought another product of its type before; or, in the shop's order history, at least
+// MinCoCustomers customers bought it with another product of its type (a co-purchase
+// of it among the candidates, ranked).
+func (r *recommender) rebought(ranked []*cand) bool {
+	b := r.bought
+	if r.prof.times[b.id] > 1 {
+		return true
+	}
+	last := r.prof.recent[0]
+	for _, h := range r.prof.recent[1:] {
+		if h.Category != "" && last.Category != "" {
+			if h.Category == last.Category {
+				return true
+			}
+		} else if s, ok := r.prof.sales[h.ProductID]; ok && s.Head != "" && slices.Contains(b.types, s.Head) {
+			return true
+		}
+	}
+	for _, c := range ranked {
+		if c.madeFor == "" && b.sameType(c.Category, c.Head) && slices.ContainsFunc(c.links, func(l coLink) bool { return l.from == b.id }) {
+			return true
+		}
+	}
+	return false
 }
 
 // madeForSlots is the share of a personal list that products made for a just-bought

@@ -100,7 +100,21 @@ var (
 	reYouLikeIt = regexp.MustCompile(`^You like «(.+)»$`)
 	reLike      = regexp.MustCompile(`^Like the «(.+)» you ordered in ([A-Z][a-z]+)( \d{4})?$`)
 	reMadeFor   = regexp.MustCompile(`^Made for the «(.+)» you ordered in ([A-Z][a-z]+)( \d{4})?$`)
+	reMadeForIt = regexp.MustCompile(`^Made for your «(.+)», ordered in ([A-Z][a-z]+)( \d{4})?$`)
 )
+
+// namesWordOf reports whether title has a word of 4 letters or more of other, either
+// without a plural "s" ("Headphone Stand" of "Kids' Headphones").
+func namesWordOf(title, other string) bool {
+	words := strings.Fields(strings.ToLower(title))
+	for _, w := range strings.FieldsFunc(strings.ToLower(other), func(r rune) bool { return r == ' ' || r == ',' || r == '/' || r == '(' || r == ')' }) {
+		w = strings.TrimSuffix(w, "s")
+		if len(w) >= 4 && slices.ContainsFunc(words, func(t string) bool { return strings.TrimSuffix(strings.Trim(t, ",()"), "s") == w }) {
+			return true
+		}
+	}
+	return false
+}
 
 // check returns why reason is not true of p for the customer self (-1 for none) asking
 // with in; "" when it is.
@@ -279,8 +293,23 @@ func (w *truthWorld) check(reason string, p catalog.Product, in recommend.Input,
 			}
 			ok = ok || strings.HasPrefix(h.Title, strings.TrimSuffix(m[1], "…")) && m[2]+m[3] == when
 		}
-		if !ok || !strings.Contains(strings.ToLower(p.Title), " for ") {
+		if !ok || !strings.Contains(strings.ToLower(p.Title), " for ") && !namesWordOf(p.Title, strings.TrimSuffix(m[1], "…")) {
 			return "not made for a purchase of that month"
+		}
+	case func() bool { m = reMadeForIt.FindStringSubmatch(reason); return m != nil }():
+		// A purchase of that month whose title has that model, and a product whose
+		// title is for something or that is of the purchase's brand.
+		ok := false
+		for _, h := range in.History {
+			when := h.At.Month().String()
+			if h.At.Year() != in.Now.Year() {
+				when += fmt.Sprintf(" %d", h.At.Year())
+			}
+			ok = ok || strings.Contains(h.Title, m[1]) && m[2]+m[3] == when &&
+				(strings.Contains(strings.ToLower(p.Title), " for ") || p.Brand != "" && strings.EqualFold(p.Brand, h.Brand) || namesWordOf(p.Title, h.Title))
+		}
+		if !ok {
+			return "not made for a purchase of that model and month"
 		}
 	default:
 		return "a reason this test does not know"
