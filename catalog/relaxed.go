@@ -130,7 +130,7 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 		some.Notes = append(some.Notes, fmt.Sprintf("Only the first %d words were used to find products with some of them.", maxRelaxedWords))
 	}
 	alt := *s
-	alt.text = s.text.only(known)
+	alt.text = s.text.only(sentenceThingWords(s, known))
 	alt.text.atLeast = (len(alt.text.words) + 1) / 2 // half of them at least: a product with one word of four is no match
 	alt.text.alts = withoutKinds(alt.text)
 	alt.text.named = !s.sentence
@@ -684,7 +684,7 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 	best, bestHead, bestShare, bestInTitles, bestStrong := -1, "", 0.0, 0.0, false
 	for i, w := range s.text.words {
 		if !known[i] || i < len(other) && other[i] || i < len(s.text.prefix) && s.text.prefix[i] ||
-			!contentWord(w, s.learned, v) || !wordPlaced(s, v, w) || giftWords[w] {
+			!contentWord(w, s.learned, v) || !wordPlaced(s, v, w) || giftWords[w] || namesNoThing(w, v) {
 			continue // a correction, a word in a place no thing is said, or an occasion's gift (the other words say what it is)
 		}
 		var b strings.Builder
@@ -916,7 +916,11 @@ func wordPlaced(s *search, v *Vocabulary, w string) bool {
 		if x != w || i == 0 {
 			continue
 		}
-		if s.words[i-1] != "to" && !possessives[s.words[i-1]] && !afterPlace(s, i) && !inCompound(s, v, i) {
+		prev := s.words[i-1]
+		if prev == "own" && i > 1 && possessives[s.words[i-2]] {
+			prev = s.words[i-2] // "my own beans" are the shopper's, as "my beans" are
+		}
+		if prev != "to" && !possessives[prev] && !verbLeads[prev] && !afterPlace(s, i) && !inCompound(s, v, i) {
 			return true
 		}
 	}
@@ -1251,12 +1255,20 @@ func (c *Catalog) searchTypes(ctx context.Context, s *search, res Result, offset
 	if err != nil {
 		return res, false, err
 	}
-	votes, err := c.voteTypes(ctx, s.learned, q)
+	// In a sentence a person, an age or a clause's word votes for no type (see
+	// namesNoThing): "a crafty gift for a 10 year old girl" is no costume sized by age.
+	voters := func(q textQuery) []bool {
+		if !s.sentence {
+			return nil
+		}
+		return sentenceVoters(q, c.vocabulary())
+	}
+	votes, err := c.voteTypesBy(ctx, s.learned, q, voters(q))
 	if err != nil {
 		return res, false, err
 	}
 	if len(votes) == 0 && len(q.words) < len(s.text.words) {
-		if votes, err = c.voteTypes(ctx, s.learned, s.text); err != nil {
+		if votes, err = c.voteTypesBy(ctx, s.learned, s.text, voters(s.text)); err != nil {
 			return res, false, err
 		}
 	}
