@@ -910,16 +910,15 @@ func doneForm(w string) bool {
 }
 
 // wordPlaced reports whether w stands in sentence s where a thing is named, whatever
-// its form (wordAsThing without the participle).
+// its form (wordAsThing without the participle): not right after a subject or an
+// adverb, where a verb stands ("she grows up", "the car only runs for five
+// minutes", "never fits": verbLeads).
 func wordPlaced(s *search, v *Vocabulary, w string) bool {
 	for i, x := range s.words {
 		if x != w || i == 0 {
 			continue
 		}
 		prev := s.words[i-1]
-		if prev == "own" && i > 1 && possessives[s.words[i-2]] {
-			prev = s.words[i-2] // "my own beans" are the shopper's, as "my beans" are
-		}
 		if prev != "to" && !possessives[prev] && !verbLeads[prev] && !afterPlace(s, i) && !inCompound(s, v, i) {
 			return true
 		}

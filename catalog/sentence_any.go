@@ -54,8 +54,8 @@ func (c *Catalog) sentenceAsks(ctx context.Context, s *search, res Result, offse
 	keep := make([]bool, len(s.text.words))
 	n, named := 0, false
 	for i, w := range s.text.words {
-		if !contentWord(w, s.learned, v) {
-			continue
+		if !contentWord(w, s.learned, v) || clauseWords[w] {
+			continue // ("who" ranks "Guess Who?" first)
 		}
 		u, err := s.learned.used(ctx, c, w)
 		if err != nil {

@@ -28,7 +28,7 @@ func (c *Catalog) sentenceObject(ctx context.Context, s *search, res Result, off
 		}
 	}
 	v := c.vocabulary()
-	name, _ := askedThing(s, v)
+	name := objectNamed(s, v)
 	if len(name) < 2 {
 		return res, false, nil
 	}
@@ -68,4 +68,26 @@ func (c *Catalog) sentenceObject(ctx context.Context, s *search, res Result, off
 	}
 	out, err = c.anyWordTail(ctx, &alt, out, offset)
 	return out, err == nil, err
+}
+
+// searchVerbs ask for a thing after "for" ("looking for a …").
+var searchVerbs = set("looking", "searching", "shopping", "hunting", "look", "search", "shop", "hunt")
+
+// objectNamed returns the words that name what sentence s asks for: those after "a"
+// or "an" right after "looking for" and its like ("we are looking for a friendship
+// bracelet kit for a sleepover"), which askedThing leaves (after "for" it reads who or
+// what a thing is for), else askedThing's.
+func objectNamed(s *search, v *Vocabulary) []string {
+	for i := 2; i+1 < len(s.words); i++ {
+		if (s.words[i] == "a" || s.words[i] == "an") && s.words[i-1] == "for" && searchVerbs[s.words[i-2]] {
+			j := i + 1
+			for j < len(s.words) && j-i-1 < maxAskedWords && !phraseEnds[s.words[j]] && !placeWords[s.words[j]] &&
+				!determiners[s.words[j]] && !possessives[s.words[j]] && !stopwords[s.words[j]] && !v.filler[s.words[j]] && !isNumber(s.words[j]) {
+				j++
+			}
+			return s.words[i+1 : j]
+		}
+	}
+	name, _ := askedThing(s, v)
+	return name
 }

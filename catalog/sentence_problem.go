@@ -31,8 +31,8 @@ func complains(s *search) bool {
 		return false
 	}
 	for i, w := range s.words {
-		if i > 0 && personSubject[s.words[i-1]] {
-			continue
+		if i > 0 && (personSubject[s.words[i-1]] || personWords[wordKey(s.words[i-1])]) {
+			continue // "the kids are bored" tells of them
 		}
 		if negations[w] || i+1 < len(s.words) && s.words[i+1] == "t" && negations[w+"t"] {
 			return true
