@@ -176,3 +176,21 @@ func TestSentenceRelaxedThings(t *testing.T) {
 		t.Fatalf("%d products, want the glue first; notes %q", len(res.Hits), res.Notes)
 	}
 }
+
+// BenchmarkSentencePersonWords times sentences the rules of this file read (people and
+// ages that vote for nothing, a request's object, a fault, a relaxed reading of things,
+// a story left empty) beside a one-word search of the same shop, paired in each run
+// (benchOverFloor).
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench SentencePersonWords -count 5 ./catalog
+func BenchmarkSentencePersonWords(b *testing.B) {
+	c := playShop(b)
+	qs := []string{"my girls are 5 and 7",
+		"the whole family can play it after dinner",
+		"i need a model paint set for my grandad",
+		"we are looking for a friendship bracelet kit for a sleepover",
+		"the tuning slide on my tuba wont move",
+		"a 5 year old girl who is starting to glue",
+		"the torch only lights up when shaken"}
+	benchOverFloor(b, c, qs, "kite")
+}
