@@ -157,6 +157,7 @@ func TestSentenceProblem(t *testing.T) {
 		{"the shopper will not", "we cannot hear the trumpet from upstairs", ""},
 		{"people in a past state", "the kids are always bored at home", ""},
 		{"a story with no fault", "my dog ate my homework", ""},
+		{"a past state, a story", "my tuba got dented on the bus", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkReadingOrNothing(t, c, tc.q, tc.first, "Read as a problem to solve") })
 	}

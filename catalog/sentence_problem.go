@@ -12,9 +12,10 @@ package catalog
 var negations = set("wont", "won't", "cant", "can't", "cannot", "doesnt", "doesn't", "dont", "don't", "isnt", "isn't",
 	"arent", "aren't", "wouldnt", "wouldn't", "couldnt", "couldn't", "didnt", "didn't")
 
-// stateVerbs say what state a thing is in, or seems to be in.
-var stateVerbs = set("is", "are", "was", "were", "looks", "look", "feels", "feel", "seems", "seem", "gets", "get", "got",
-	"smells", "smell", "tastes", "taste", "sounds", "sound", "has", "have", "went", "gone", "keeps", "keep")
+// stateVerbs say what state a thing is in now, or seems to be in; a past form of them
+// tells of what happened ("my costume got soaked at the gala"), a story.
+var stateVerbs = set("is", "are", "looks", "look", "feels", "feel", "seems", "seem", "gets", "get",
+	"smells", "smell", "tastes", "taste", "sounds", "sound", "has", "have", "keeps", "keep")
 
 // maxStateWords bounds the words between a state verb and the state it says ("looks
 // dry and cracked").
