@@ -559,13 +559,7 @@ const (
 // products' titles and descriptions say most of its words, more than other products
 // do. Numbers, short words and words of no type vote for nothing.
 func (c *Catalog) voteTypes(ctx context.Context, lv *learnedView, q textQuery) ([]typeVote, error) {
-	return c.voteTypesBy(ctx, lv, q, nil)
-}
-
-// voteTypesBy is voteTypes with only the words of q that mute does not mark voting
-// (nil: every word).
-func (c *Catalog) voteTypesBy(ctx context.Context, lv *learnedView, q textQuery, mute []bool) ([]typeVote, error) {
-	scored, voted, unknown, err := c.typeScoresBy(ctx, lv, q, mute)
+	scored, voted, unknown, err := c.typeScores(ctx, lv, q)
 	if err != nil {
 		return nil, err
 	}
@@ -608,12 +602,6 @@ func closeVotes(votes []typeVote) int {
 // and words voteTypes describes, how many words voted, and how many of those are in
 // no product.
 func (c *Catalog) typeScores(ctx context.Context, lv *learnedView, q textQuery) ([]typeVote, int, int, error) {
-	return c.typeScoresBy(ctx, lv, q, nil)
-}
-
-// typeScoresBy is typeScores with only the words of q that mute does not mark voting
-// (nil: every word).
-func (c *Catalog) typeScoresBy(ctx context.Context, lv *learnedView, q textQuery, mute []bool) ([]typeVote, int, int, error) {
 	total := lv.products()
 	if total == 0 {
 		return nil, 0, 0, nil
@@ -677,9 +665,6 @@ func (c *Catalog) typeScoresBy(ctx context.Context, lv *learnedView, q textQuery
 			n = strings.Count(w, " ") + 1
 		}
 		voted += n
-		if i < len(mute) && mute[i] {
-			continue // it counts among the words, and stands for nothing
-		}
 		for head, gain := range best {
 			v := votes[head]
 			if v == nil {

@@ -910,16 +910,13 @@ func doneForm(w string) bool {
 }
 
 // wordPlaced reports whether w stands in sentence s where a thing is named, whatever
-// its form (wordAsThing without the participle): not right after a subject or an
-// adverb, where a verb stands ("she grows up", "the car only runs for five
-// minutes", "never fits": verbLeads).
+// its form (wordAsThing without the participle).
 func wordPlaced(s *search, v *Vocabulary, w string) bool {
 	for i, x := range s.words {
 		if x != w || i == 0 {
 			continue
 		}
-		prev := s.words[i-1]
-		if prev != "to" && !possessives[prev] && !verbLeads[prev] && !afterPlace(s, i) && !inCompound(s, v, i) {
+		if s.words[i-1] != "to" && !possessives[s.words[i-1]] && !afterPlace(s, i) && !inCompound(s, v, i) {
 			return true
 		}
 	}
@@ -1254,20 +1251,12 @@ func (c *Catalog) searchTypes(ctx context.Context, s *search, res Result, offset
 	if err != nil {
 		return res, false, err
 	}
-	// In a sentence a person, an age or a clause's word votes for no type (see
-	// namesNoThing): "a crafty gift for a 10 year old girl" is no costume sized by age.
-	voters := func(q textQuery) []bool {
-		if !s.sentence {
-			return nil
-		}
-		return sentenceVoters(q, c.vocabulary())
-	}
-	votes, err := c.voteTypesBy(ctx, s.learned, q, voters(q))
+	votes, err := c.voteTypes(ctx, s.learned, q)
 	if err != nil {
 		return res, false, err
 	}
 	if len(votes) == 0 && len(q.words) < len(s.text.words) {
-		if votes, err = c.voteTypesBy(ctx, s.learned, s.text, voters(s.text)); err != nil {
+		if votes, err = c.voteTypes(ctx, s.learned, s.text); err != nil {
 			return res, false, err
 		}
 	}

@@ -8,8 +8,7 @@ package catalog
 // product's name ("Guess Who?", "Dollhouse Doll Family"): read as a type, one of them
 // makes a sentence about a costume or a booster pack where the shopper asked for
 // neither. They still rank the products a sentence's plain reading finds; they only
-// never say by themselves what the sentence asks for (see sentenceVoters and
-// titleWordType).
+// never say by themselves what the sentence asks for (see titleWordType).
 
 // personWords name people, by wordKey: the vocabulary's recipients (recipient:) and
 // the others a shopper says who a thing is for.
@@ -36,28 +35,6 @@ func namesNoThing(w string, v *Vocabulary) bool {
 	return personWords[k] || personWords[w] || v.recipient[w] || ageWords[w] || clauseWords[w] || timeWords[w] ||
 		numberWords[w] || isNumber(w)
 }
-
-// sentenceVoters marks the words of q, a sentence's words, that may vote for the type
-// it asks for (voteTypes): not those that name no thing (namesNoThing). Nil when
-// every word may.
-func sentenceVoters(q textQuery, v *Vocabulary) []bool {
-	var mute []bool
-	for i, w := range q.words {
-		if namesNoThing(w, v) {
-			if mute == nil {
-				mute = make([]bool, len(q.words))
-			}
-			mute[i] = true
-		}
-	}
-	return mute
-}
-
-// verbLeads come right before a verb in a sentence, not before a thing: a subject
-// pronoun ("she grows up"), a relative word ("a girl who sleeps"), or an adverb of
-// how often or how far ("only runs for five minutes", "never fits in the slots").
-var verbLeads = set("i", "we", "you", "he", "she", "it", "they", "who", "which", "that", "never", "only", "always", "just",
-	"still", "often", "usually", "sometimes", "barely", "hardly", "already", "constantly", "also", "even", "really", "rarely")
 
 // sentenceThingWords is known less, in a sentence, the words that name no thing
 // (namesNoThing) when another known content word is left: the products with some of

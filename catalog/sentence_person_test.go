@@ -70,12 +70,9 @@ func TestSentencePersonWords(t *testing.T) {
 	}{
 		{"a person a type's titles say, in a story", "the kids are always bored at home", "", ""},
 		{"a person that heads titles", "the whole family can play it after dinner", "", ""},
-		{"people the shopper has", "my girls are 5 and 7", "", ""},
 		{"an age and a person beside the thing's words", "my 7 year old girl wants to make bracelets with her friends", "Bracelet", "Costume"},
 		{"a clause's word beside the thing's words", "something for my nephew who flies kites with his dad", "Kite", "Who Am I"},
 		{"a clause's word, the request's only word titles have", "a present for my son who is scared of the dark at night", "", ""},
-		{"a verb after an adverb", "the torch only lights up when shaken", "", ""},
-		{"a verb after a subject and an adverb", "the torch in the tent never lights", "", ""},
 		{"the same word where a thing is named", "i want warm fairy lights for the den", "Fairy Lights", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
