@@ -130,7 +130,7 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 		some.Notes = append(some.Notes, fmt.Sprintf("Only the first %d words were used to find products with some of them.", maxRelaxedWords))
 	}
 	alt := *s
-	alt.text = s.text.only(known)
+	alt.text = s.text.only(sentenceThingWords(s, known))
 	alt.text.atLeast = (len(alt.text.words) + 1) / 2 // half of them at least: a product with one word of four is no match
 	alt.text.alts = withoutKinds(alt.text)
 	alt.text.named = !s.sentence
@@ -684,7 +684,7 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 	best, bestHead, bestShare, bestInTitles, bestStrong := -1, "", 0.0, 0.0, false
 	for i, w := range s.text.words {
 		if !known[i] || i < len(other) && other[i] || i < len(s.text.prefix) && s.text.prefix[i] ||
-			!contentWord(w, s.learned, v) || !wordPlaced(s, v, w) || giftWords[w] {
+			!contentWord(w, s.learned, v) || !wordPlaced(s, v, w) || giftWords[w] || namesNoThing(w, v) {
 			continue // a correction, a word in a place no thing is said, or an occasion's gift (the other words say what it is)
 		}
 		var b strings.Builder

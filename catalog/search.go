@@ -422,6 +422,10 @@ func titlesName(q textQuery, hits []Hit) bool {
 // readings that finds something.
 func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, offset int) (Result, error) {
 	if s.sentence && s.intent != nil {
+		// A request that names what it asks for is searched for that name.
+		if out, ok, err := c.sentenceObject(ctx, s, res, offset); err != nil || ok {
+			return out, err
+		}
 		// A sentence that says a need is searched for what meets the need, unless a
 		// product's title has all of its words: its other words are the shopper's
 		// story, and matching them finds whatever shares a word with it.

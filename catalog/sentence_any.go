@@ -37,18 +37,25 @@ func (c *Catalog) sentenceAsks(ctx context.Context, s *search, res Result, offse
 		}
 		asks = asks || wantWords[w] || giftWords[w] || askThingWords[w]
 	}
+	how := "Read as a request"
+	if !asks && complains(s) {
+		asks, how = true, "Read as a problem to solve"
+	}
 	if !asks {
 		return res, false, nil
 	}
-	if unsold, _, err := c.unsoldAsked(ctx, s); err != nil || unsold {
-		return res, false, err
+	if how != "Read as a problem to solve" {
+		// (A fault's "a" names no thing asked for: "wont hold a charge".)
+		if unsold, _, err := c.unsoldAsked(ctx, s); err != nil || unsold {
+			return res, false, err
+		}
 	}
 	v := c.vocabulary()
 	keep := make([]bool, len(s.text.words))
 	n, named := 0, false
 	for i, w := range s.text.words {
-		if !contentWord(w, s.learned, v) {
-			continue
+		if !contentWord(w, s.learned, v) || clauseWords[w] {
+			continue // ("who" ranks "Guess Who?" first)
 		}
 		u, err := s.learned.used(ctx, c, w)
 		if err != nil {
@@ -69,7 +76,7 @@ func (c *Catalog) sentenceAsks(ctx context.Context, s *search, res Result, offse
 	if n == 0 || !named {
 		return res, false, nil
 	}
-	return s.plainReading(ctx, res, offset, s.text.only(keep), "Read as a request")
+	return s.plainReading(ctx, res, offset, s.text.only(keep), how)
 }
 
 // sentenceTail goes on, after a sentence's page of fewer than minMeet products

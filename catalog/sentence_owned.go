@@ -21,7 +21,7 @@ func ownedThings(s *search, v *Vocabulary) []string {
 	var out []string
 	for i, w := range s.words {
 		k := wordKey(w)
-		if !s.learned.isType(k) || !typeLike(k) || slices.Contains(out, k) || !owned(s, v, i) || inCompound(s, v, i) {
+		if !s.learned.isType(k) || !typeLike(k) || slices.Contains(out, k) || !owned(s, v, i) || inCompound(s, v, i) || namesNoThing(w, v) {
 			continue
 		}
 		out = append(out, k)
@@ -64,7 +64,8 @@ func (c *Catalog) ownedTitleWords(ctx context.Context, s *search, v *Vocabulary)
 	}
 	var out []string
 	for i, w := range s.words {
-		if slices.Contains(out, w) || !owned(s, v, i) || inCompound(s, v, i) || doneForm(w) || !contentWord(w, s.learned, v) || !slices.Contains(s.text.words, w) {
+		if slices.Contains(out, w) || !owned(s, v, i) || inCompound(s, v, i) || doneForm(w) || !contentWord(w, s.learned, v) || !slices.Contains(s.text.words, w) ||
+			namesNoThing(w, v) { // "my girls" are people, not things of theirs
 			continue
 		}
 		head, top, all, err := c.titleHeads(ctx, w, "")
