@@ -3,7 +3,6 @@ package catalog
 import (
 	"context"
 	"fmt"
-	"maps"
 	"reflect"
 	"testing"
 	"time"
@@ -51,19 +50,7 @@ func TestSaleFirstRanksAsJoined(t *testing.T) {
 		return searchPages(t, c, q)
 	}
 	for _, every := range []int{500, 100, 33, 10} { // 0.2%, 1%, 3%, 10% on sale
-		onSale := make([]Product, len(products))
-		copy(onSale, products)
-		for i := range onSale {
-			attrs := maps.Clone(products[i].Attributes)
-			delete(attrs, "list_price")
-			if i%every == every/2 {
-				attrs["list_price"] = "$999.00"
-			}
-			onSale[i].Attributes = attrs
-		}
-		if _, err := c.Upsert(ctx, nil, onSale); err != nil {
-			t.Fatal(err)
-		}
+		putOnSale(t, c, products, every)
 		share := fmt.Sprintf("1 in %d on sale", every)
 		before := c.saleFirstRanks.Load()
 		checkedN, asFull, found := 0, 0, 0

@@ -54,24 +54,13 @@ func migratedBefore(t *testing.T, first string) (string, *sql.DB) {
 func TestChoicesMigrationKeepsRows(t *testing.T) {
 	ctx := context.Background()
 	path, db := migratedBefore(t, "0035")
-	for _, q := range []string{
+	s := seedThenOpen(t, path, db,
 		`INSERT INTO customers (id, email, email_key, created_at) VALUES ('cus_1', 'a@example.com', 'a@example.com', '2026-12-01T00:00:00.000000000Z')`,
 		`INSERT INTO cart_lines (customer_id, product_id, seller_id, position, quantity, added_at, updated_at)
 			VALUES ('cus_1', 'RING-1', 'sel', 1, 2, '2026-12-01T00:00:00.000000000Z', '2026-12-01T00:00:00.000000000Z')`,
 		`INSERT INTO purchases (id, customer_id, idem_key, state, mode, product_id, seller_id, quantity, created_at, updated_at)
 			VALUES ('pur_1', 'cus_1', 'k1', 'completed', 'sandbox', 'RING-1', 'sel', 1, '2026-12-01T00:00:00.000000000Z', '2026-12-01T00:00:00.000000000Z')`,
-	} {
-		if _, err := db.ExecContext(ctx, q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	db.Close()
-
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	)
 	p, err := s.Purchase(ctx, "pur_1")
 	if err != nil || !p.Choices.Empty() || p.ProductID != "RING-1" {
 		t.Fatalf("old purchase: %+v, %v", p, err)
@@ -107,22 +96,12 @@ func TestChoicesMigrationKeepsRows(t *testing.T) {
 func TestSubscriptionChoicesMigration(t *testing.T) {
 	ctx := context.Background()
 	path, db := migratedBefore(t, "0036")
-	for _, q := range []string{
+	s := seedThenOpen(t, path, db,
 		`INSERT INTO customers (id, email, email_key, created_at) VALUES ('cus_1', 'a@example.com', 'a@example.com', '2026-12-01T00:00:00.000000000Z')`,
 		`INSERT INTO subscriptions (id, customer_id, state, mode, product_id, seller_id, quantity, interval, every, amount,
 			currency, anchor, next_due_at, created_at, updated_at) VALUES ('sub_old', 'cus_1', 'active', 'sandbox', 'p', 's', 1, 'month', 1, 100, 'USD',
 			'2026-12-01T00:00:00.000000000Z', '2026-12-01T00:00:00.000000000Z', '2026-12-01T00:00:00.000000000Z', '2026-12-01T00:00:00.000000000Z')`,
-	} {
-		if _, err := db.ExecContext(ctx, q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	db.Close()
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	)
 	if u, err := s.Subscription(ctx, "cus_1", "sub_old"); err != nil || !u.Choices.Empty() {
 		t.Fatalf("old subscription: %+v, %v", u.Choices, err)
 	}
@@ -144,4 +123,23 @@ func TestSubscriptionChoicesMigration(t *testing.T) {
 	if err != nil || len(subs) != 2 || !subs[0].Choices.Equal(size7) && !subs[1].Choices.Equal(size7) {
 		t.Fatalf("listed: %+v, %v", subs, err)
 	}
+}
+
+// seedThenOpen writes rows through db, a database migrated only up to some version,
+// closes it, and opens the store at path, which migrates the rest.
+func seedThenOpen(t *testing.T, path string, db *sql.DB, rows ...string) *Store {
+	t.Helper()
+	ctx := context.Background()
+	for _, q := range rows {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }

@@ -3,6 +3,8 @@ package feed
 import (
 	"cmp"
 	"strings"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 )
 
 // A WooCommerce products export is a CSV whose header has SKU, Name and Regular
@@ -173,30 +175,9 @@ func (p *parser) wooLink(id string, parent []string, parentRef string, w *woo) s
 }
 
 // wooTerms splits a WooCommerce export's list of terms (Categories, Tags, Brands):
-// separated by commas, a comma inside a name written \, ; trimmed, empty ones left out.
-func wooTerms(s string) []string {
-	var terms []string
-	var b strings.Builder
-	add := func() {
-		if t := strings.TrimSpace(b.String()); t != "" {
-			terms = append(terms, t)
-		}
-		b.Reset()
-	}
-	for i := 0; i < len(s); i++ {
-		switch {
-		case s[i] == '\\' && i+1 < len(s) && s[i+1] == ',':
-			b.WriteByte(',')
-			i++
-		case s[i] == ',':
-			add()
-		default:
-			b.WriteByte(s[i])
-		}
-	}
-	add()
-	return terms
-}
+// separated by commas, a comma inside a name written \, ; trimmed, empty ones left
+// out — the same list an option attribute's values are (catalog.SplitOptionValues).
+func wooTerms(s string) []string { return catalog.SplitOptionValues(s) }
 
 // wooCategory is the product's category among its WooCommerce Categories: the path
 // with the most levels, the first of equals ("New Arrivals, Travel > Carriers" →
