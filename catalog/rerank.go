@@ -512,13 +512,13 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 		if in.sorted {
 			return cmp.Compare(a.pos, b.pos)
 		}
+		if c := cmp.Compare(b.pet, a.pet); c != 0 {
+			return c // for the pet the sentence names, before the order of the types
+		}
 		if c := cmp.Compare(a.order, b.order); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(a.stage, b.stage); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.pet, a.pet); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(b.cover, a.cover); c != 0 {

@@ -13,9 +13,21 @@ import (
 // familyShop is a clothing shop whose coats are marked for women, men, girls and boys
 // by title or by the Google Shopping gender and age group attributes, with razors for
 // women and for anyone, a dog's coat beside a space heater and a throw, and a thousand
-// gift tags so that it is no small shop. Without dogs, the dog's coat is left out.
-func familyShop(t *testing.T, dogs bool) *catalog.Catalog {
+// gift tags so that it is no small shop. Without dogs, the dog's coat is left out;
+// extra products are added.
+func familyShop(t *testing.T, dogs bool, extra ...catalog.Product) *catalog.Catalog {
 	t.Helper()
+	return stockedCatalog(t, append(familyProducts(dogs), extra...))
+}
+
+// familyShopB is familyShop, with its dog's coat, for a benchmark.
+func familyShopB(b *testing.B) *catalog.Catalog {
+	b.Helper()
+	return stockedCatalog(b, familyProducts(true))
+}
+
+// familyProducts are familyShop's products.
+func familyProducts(dogs bool) []catalog.Product {
 	attrs := func(g, a string) map[string]string { return map[string]string{"gender": g, "age_group": a} }
 	ps := []catalog.Product{
 		{ID: "coat-w", Title: "Women's Quilted Winter Coat", Description: "A warm coat for cold days.", Brand: "Fernway", Price: usd(9900)},
@@ -35,7 +47,7 @@ func familyShop(t *testing.T, dogs bool) *catalog.Catalog {
 	for i := range 1000 {
 		ps = append(ps, catalog.Product{ID: fmt.Sprint("tag", i), Title: fmt.Sprintf("Gift Tag No. %d", i+1), Description: "A printed tag.", Brand: "Fernway", Price: usd(100)})
 	}
-	return stockedCatalog(t, ps)
+	return ps
 }
 
 // TestSentenceAudienceRanks: the person a sentence names ranks the products marked for
@@ -93,7 +105,9 @@ func TestSentenceAudienceRanks(t *testing.T) {
 // TestSentencePetNeed: a need a sentence says of the shopper's pet ("my dog gets cold
 // on winter walks") is met by the things for it where titles name the animal (the
 // dog's coat, not the space heater a person who is cold wants); a person's same need
-// is still the heater's, and a shop that sells nothing for dogs still reads the need.
+// is still the heater's, and a shop that sells nothing for dogs still reads the need;
+// where a thing of the need is for dogs (a dog's blanket), the need is read and that
+// thing comes first.
 func TestSentencePetNeed(t *testing.T) {
 	for _, tc := range []struct {
 		name, q string
@@ -105,9 +119,14 @@ func TestSentencePetNeed(t *testing.T) {
 		{"an adjective between", "my old dog gets cold on our winter walks", true, []string{"dog-coat"}, "heater"},
 		{"a person's need", "my office gets so cold in winter", true, []string{"heater", "throw"}, "dog-coat"},
 		{"no thing for dogs sold", "my dog gets cold on winter walks", false, []string{"heater", "throw"}, ""},
+		{"a need's thing for the pet, first", "my dog gets cold on winter walks", true, []string{"dog-blanket"}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := familyShop(t, tc.dogs)
+			var extra []catalog.Product
+			if strings.Contains(tc.name, "need's thing") {
+				extra = append(extra, catalog.Product{ID: "dog-blanket", Title: "Sherpa Blanket for Dogs", Description: "A soft throw for a dog's bed.", Brand: "Pupcoat", Price: usd(2500)})
+			}
+			c := familyShop(t, tc.dogs, extra...)
 			res, err := c.Search(context.Background(), catalog.Query{Text: tc.q})
 			if err != nil {
 				t.Fatal(err)
@@ -121,4 +140,20 @@ func TestSentencePetNeed(t *testing.T) {
 			}
 		})
 	}
+}
+
+// BenchmarkSentenceAudience times sentences that name whom the thing is for (a wife, a
+// husband, a daughter, the kids, a pet with a need) and one that names nobody, beside
+// a one-word search of the same shop, paired in each run (benchOverFloor).
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench SentenceAudience -count 5 ./catalog
+func BenchmarkSentenceAudience(b *testing.B) {
+	c := familyShopB(b)
+	qs := []string{"my wife needs a warm winter coat for her walk to work",
+		"an anniversary present for my husband who hates nicks from his razor",
+		"my daughter needs a warm winter coat for her walk to school",
+		"the kids need warm winter coats for the walk to school",
+		"my dog gets cold on winter walks",
+		"i need a warm winter coat for my walk to work"}
+	benchOverFloor(b, c, qs, "coat")
 }
