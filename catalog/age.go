@@ -85,6 +85,18 @@ func (c *Catalog) readsAge(ctx context.Context, u understood) (bool, error) {
 	if u.sentence || len(u.rest) == 0 {
 		return false, nil
 	}
+	marks, err := c.marksAge(ctx)
+	if err != nil || !marks || u.ageNext == "" {
+		return marks, err
+	}
+	var b strings.Builder
+	quoteTerm(&b, u.agePhrase+" "+u.ageNext)
+	named, err := c.titlesSay(ctx, "title : "+b.String())
+	return !named, err
+}
+
+// marksAge reports whether some product of the catalog has the attribute age_group.
+func (c *Catalog) marksAge(ctx context.Context) (bool, error) {
 	// While the fill of products.age runs (migration 0051), the products past its
 	// filled_to are asked by their attributes: a scan of those rows, only then, only
 	// for a query with a kids' word, that stops at the first product with age_group.
@@ -98,13 +110,7 @@ func (c *Catalog) readsAge(ctx context.Context, u understood) (bool, error) {
 	if err := c.queryRow(ctx, q).Scan(&marks); err != nil {
 		return false, fmt.Errorf("search age: %w", err)
 	}
-	if !marks || u.ageNext == "" {
-		return marks, nil
-	}
-	var b strings.Builder
-	quoteTerm(&b, u.agePhrase+" "+u.ageNext)
-	named, err := c.titlesSay(ctx, "title : "+b.String())
-	return !named, err
+	return marks, nil
 }
 
 // titlesSay reports whether a title has the phrase expr (a full-text query of

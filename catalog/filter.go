@@ -125,13 +125,13 @@ func (c *Catalog) filters(ctx context.Context, q Query, on filterOn) (filter, st
 		conds = append(conds, flagColumn("on_sale", c.flagsFilling(ctx))+" = 1")
 		f.needsProducts = on == onKeys
 	}
-	if q.gender != "" {
+	if q.gender != "" && !q.audienceRanked {
 		cond, args := genderCondition(t+"rowid", q.gender, flagColumn("gender", c.flagsFilling(ctx)))
 		conds = append(conds, cond)
 		f.args = append(f.args, args...)
 		f.needsProducts = on == onKeys
 	}
-	if q.age != "" {
+	if q.age != "" && !q.audienceRanked {
 		filling := c.flagsFilling(ctx)
 		cond, args := ageCondition(t+"rowid", q.age, flagColumn("age", filling), flagColumn("gender", filling))
 		conds = append(conds, cond)

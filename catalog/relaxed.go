@@ -1111,11 +1111,19 @@ func (c *Catalog) uncontradicted(ctx context.Context, s *search, needs []int) ([
 			}
 		}
 	}
+	pet := s.q.pet
 	out := needs[:0:0]
 	for _, n := range needs {
 		nd := v.needs[n]
 		if ownThing(s, v, nd) {
 			continue
+		}
+		if pet != "" {
+			if forPet, err := c.needForPet(ctx, pet, nd); err != nil {
+				return nil, err
+			} else if !forPet {
+				continue
+			}
 		}
 		var others []int
 		said := false

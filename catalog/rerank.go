@@ -435,20 +435,30 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 	)
 	if g := cmp.Or(s.q.gender, ageGender(s.q.age)); g != "" {
 		var err error
-		if marks, err = s.c.genderMarks(ctx, pool, g, s.q.age != ""); err != nil {
+		if marks, err = s.c.genderMarks(ctx, pool, g, s.q.age != "" || s.q.genderYoung); err != nil {
 			return nil, 0, err
 		}
 	}
-	if s.q.age != "" {
+	// A grown person a sentence names ("my husband": readAudience) is no child: the
+	// products marked for children are not marked for the person's gender.
+	grown := s.q.audienceRanked && s.q.gender != "" && s.q.age == "" && !s.q.genderYoung
+	if s.q.age != "" || grown {
 		var err error
 		if kids, err = s.c.kidsMarked(ctx, pool); err != nil {
 			return nil, 0, err
 		}
 	}
+	var pets map[int64]bool // titled for the pet a sentence names (readAudience)
+	if s.q.pet != "" {
+		var err error
+		if pets, err = s.c.titledFor(ctx, pool, s.q.pet); err != nil {
+			return nil, 0, err
+		}
+	}
 	type ranked struct {
-		m                                            match
-		tier, stage, cover, age, gender, code, brand int
-		pos, order                                   int
+		m                                                 match
+		tier, stage, pet, cover, age, gender, code, brand int
+		pos, order                                        int
 	}
 	rs := make([]ranked, len(pool))
 	for i, m := range pool {
@@ -477,7 +487,14 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 		}
 		r.gender = marks[m.rowid]
 		if kids[m.rowid] {
-			r.age = 1
+			if grown {
+				r.gender = genderUnmarked
+			} else {
+				r.age = 1
+			}
+		}
+		if pets[m.rowid] {
+			r.pet = 1
 		}
 		if in.order != nil {
 			o, ok := in.order[f.head]
@@ -494,6 +511,9 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 		}
 		if in.sorted {
 			return cmp.Compare(a.pos, b.pos)
+		}
+		if c := cmp.Compare(b.pet, a.pet); c != 0 {
+			return c // for the pet the sentence names, before the order of the types
 		}
 		if c := cmp.Compare(a.order, b.order); c != 0 {
 			return c

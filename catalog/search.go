@@ -100,6 +100,16 @@ type Query struct {
 	// that fits it).
 	gender    string
 	genderOff bool
+	// genderYoung means the person a sentence named for the gender may be a child
+	// ("my daughter": readAudience): those marked for a child of the gender rank as
+	// marked for it.
+	genderYoung bool
+	// audienceRanked means gender and age were read from the person a sentence names
+	// (readAudience): they rank the products marked for them first and filter nothing.
+	audienceRanked bool
+	// pet is the animal a sentence says is the shopper's when titles name it ("my
+	// dog": readAudience): the products whose titles name it rank first.
+	pet string
 	// age keeps the products that fit the age group a kids' word of Text named
 	// (FilterAge); ageOff means kids' words are not read (Search found nothing that
 	// fits it, and searched them as words).
@@ -544,13 +554,16 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 		}
 	}
 	res.Applied = u.apply(&q)
-	res.ageRead = q.age != ""
+	if err := c.readAudience(ctx, u, &q, &res); err != nil {
+		return nil, Result{}, false, err
+	}
+	res.ageRead = q.age != "" && !q.audienceRanked
 	res.subscriptionRead = q.subscription
 	if q.subscriptionOff {
 		res.Applied = slices.DeleteFunc(res.Applied, func(f AppliedFilter) bool { return f.Filter == FilterSubscription })
 	}
 	res.onSaleRead = q.onSale
-	res.genderRead = q.gender != ""
+	res.genderRead = q.gender != "" && !q.audienceRanked
 	if q.genderOff {
 		res.Applied = slices.DeleteFunc(res.Applied, func(f AppliedFilter) bool { return f.Filter == FilterGender })
 	}

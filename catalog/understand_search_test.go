@@ -59,7 +59,7 @@ func shopperCatalog(t *testing.T) *catalog.Catalog {
 
 // stockedCatalog is a new catalog holding products, each sold by the fixture seller
 // "hearth" and in stock.
-func stockedCatalog(t *testing.T, products []catalog.Product) *catalog.Catalog {
+func stockedCatalog(t testing.TB, products []catalog.Product) *catalog.Catalog {
 	t.Helper()
 	c := openCatalog(t)
 	for i := range products {
