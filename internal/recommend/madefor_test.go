@@ -90,14 +90,15 @@ func TestRecommendWhatAPurchaseNeeds(t *testing.T) {
 	}
 }
 
-// TestRecommendAfterADrill: right after a drill, in a shop with no order history of it,
+// TestRecommendAfterADrill: right after a drill, in a shop with no co-purchases yet,
 // what it needs (a battery and charger of its brand and platform, a bit set, a hook for
 // its model) leads, each saying it is made for the drill by its model, and a second
 // drill — a substitute of what was just bought — comes after the rest (after a tape
 // measure). A type people buy again is not demoted: sanding discs after sanding discs,
 // drills for a customer who bought drills before or in a shop where customers buy both
 // drills (where co-purchases lead, and only what names the drill's model is made for
-// it); nor is a drill the customer asks for. A battery of another brand is never made
+// it); nor is a drill the customer asks for. In a shop whose customers buy other
+// things together, nothing is made for the drill by its platform or type either. A battery of another brand is never made
 // for the drill.
 func TestRecommendAfterADrill(t *testing.T) {
 	mk := func(id, title, brand, cat string, cents int64, rating float64, reviews int64) catalog.Product {
