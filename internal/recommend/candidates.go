@@ -335,10 +335,9 @@ const maxMadeFor = 40
 // every purchase world 0.005–0.016 of HitRate@10, whenever the last purchase had no
 // co-purchase the two long-tail worlds 0.004–0.005, and whenever none of the
 // customer's purchases had one the long-tail mixed world 0.0013). It runs after
-// fromCoPurchases. A product others are
-// made for is a durable one (a camera body, a TV, a printer, a drill), so a second of
-// its type is no pick to lead with: r.bought keeps what names its type for pick (see
-// substitute).
+// fromCoPurchases. A product others are made for is a durable one (a camera body, a
+// TV, a printer, a drill), so a second of its type is no pick to lead with: r.bought
+// keeps what names its type for pick (see substitute).
 func (r *recommender) fromMadeFor(ctx context.Context) error {
 	if len(r.prof.recent) == 0 {
 		return nil
