@@ -529,3 +529,14 @@ func And(ms ...Match) Match {
 	}
 	return Match{strings.Join(exprs, " AND ")}
 }
+
+// HasCoPurchases reports whether any two products were bought together by at least
+// minCustomers customers: whether the shop's order history says anything at all of
+// what is bought with what.
+func (c *Catalog) HasCoPurchases(ctx context.Context, minCustomers int) (bool, error) {
+	var ok bool
+	if err := c.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM copurchases WHERE n >= ?)`, minCustomers).Scan(&ok); err != nil {
+		return false, fmt.Errorf("co-purchases: %w", err)
+	}
+	return ok, nil
+}

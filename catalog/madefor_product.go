@@ -57,11 +57,12 @@ func (c *Catalog) MadeForProduct(ctx context.Context, ref Ref, n int, fits bool)
 	var (
 		title, head, catWord, brandKey string
 		category                       sql.NullInt64
+		price                          productPrice
 		out                            MadeFor
 	)
-	if err := c.queryRow(ctx, `SELECT t.title, coalesce(r.head, ''), coalesce(r.category, ''), p.brand_key, p.category_id
+	if err := c.queryRow(ctx, `SELECT t.title, coalesce(r.head, ''), coalesce(r.category, ''), p.brand_key, p.category_id, p.price_amount, p.price_exp, p.currency
 		FROM product_text t CROSS JOIN products p ON p.rowid = t.rowid LEFT JOIN product_rank r ON r.rowid = t.rowid
-		WHERE t.rowid = ?`, int64(ref)).Scan(&title, &head, &catWord, &brandKey, &category); err != nil {
+		WHERE t.rowid = ?`, int64(ref)).Scan(&title, &head, &catWord, &brandKey, &category, &price.amount, &price.exp, &price.currency); err != nil {
 		return out, nil //nolint:nilerr // a product gone since it was bought has nothing made for it
 	}
 	out.Category = category.Int64
@@ -101,7 +102,7 @@ func (c *Catalog) MadeForProduct(ctx context.Context, ref Ref, n int, fits bool)
 		t = catWord
 	}
 	if len(out.Refs) < n && t != "" && typeLike(t) {
-		if refs, err = c.madeForType(ctx, ref, t, out.Types, out.Category); err != nil {
+		if refs, err = c.madeForType(ctx, ref, t, out.Types, out.Category, price); err != nil {
 			return out, err
 		}
 		add(refs)
@@ -277,14 +278,31 @@ func (c *Catalog) madeForPlatform(ctx context.Context, ref Ref, title, brandKey 
 	return out, rows.Err()
 }
 
+// productPrice is a product's price as products stores it.
+type productPrice struct {
+	amount   int64
+	exp      int64
+	currency string
+}
+
+// above reports whether p costs more than q; prices in different currencies or
+// exponents are not compared.
+func (p productPrice) above(q productPrice) bool {
+	return p.currency == q.currency && p.exp == q.exp && p.amount > q.amount
+}
+
 // madeForType returns the products whose titles name the type t right before their
 // own type (see above), of none of types and of another category than category (when
-// both have one), best rated first.
-func (c *Catalog) madeForType(ctx context.Context, ref Ref, t string, types []string, category int64) ([]Ref, error) {
+// both have one), best rated first. What is made for a product costs no more than it
+// (a drill's bits; not a "Drill Press", a tool of its own named after a drill), and
+// is known by no other name than one after the product's type (not a "Saw Horse",
+// which the vocabulary also calls a sawhorse or a trestle).
+func (c *Catalog) madeForType(ctx context.Context, ref Ref, t string, types []string, category int64, price productPrice) ([]Ref, error) {
 	var b strings.Builder
 	b.WriteString("{title} : ")
 	quoteTerm(&b, t)
-	rows, err := c.query(ctx, `SELECT m.rowid, r.head, r.category, t.title, coalesce(p.category_id, 0) FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ?1 LIMIT ?2) m
+	v := c.vocabulary()
+	rows, err := c.query(ctx, `SELECT m.rowid, r.head, r.category, t.title, coalesce(p.category_id, 0), p.price_amount, p.price_exp, p.currency FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ?1 LIMIT ?2) m
 		CROSS JOIN products p ON p.rowid = m.rowid CROSS JOIN product_rank r ON r.rowid = m.rowid CROSS JOIN product_text t ON t.rowid = m.rowid
 		WHERE m.rowid <> ?3 AND r.head <> ?4 AND r.category <> ?4
 		ORDER BY ((p.rating * p.review_count + 40.0) / (p.review_count + 10)) DESC, m.rowid`, b.String(), madeForScan, int64(ref), t)
@@ -297,11 +315,12 @@ func (c *Catalog) madeForType(ctx context.Context, ref Ref, t string, types []st
 		var (
 			rowid, cat          int64
 			head, catWord, name string
+			p                   productPrice
 		)
-		if err := rows.Scan(&rowid, &head, &catWord, &name, &cat); err != nil {
+		if err := rows.Scan(&rowid, &head, &catWord, &name, &cat, &p.amount, &p.exp, &p.currency); err != nil {
 			return nil, fmt.Errorf("made for: %w", err)
 		}
-		if category != 0 && cat == category || slices.Contains(types, head) || slices.Contains(types, catWord) {
+		if category != 0 && cat == category || slices.Contains(types, head) || slices.Contains(types, catWord) || p.above(price) {
 			continue
 		}
 		ws := lowerWords(titleName(" " + strings.ToLower(name) + " "))
@@ -316,7 +335,8 @@ func (c *Catalog) madeForType(ctx context.Context, ref Ref, t string, types []st
 			if kind == "" {
 				kind = head
 			}
-			if !slices.Contains(types, next) && (next == kind || catWord == "" && i+2 < len(ws) && groupWords[head] && wordKey(ws[i+2]) == head) {
+			if !slices.Contains(types, next) && (next == kind || catWord == "" && i+2 < len(ws) && groupWords[head] && wordKey(ws[i+2]) == head) &&
+				!v.namedOtherwise(t, next) {
 				out = append(out, Ref(rowid))
 				break
 			}

@@ -14,7 +14,9 @@ import (
 // battery of another brand (a Makita battery for a DEWALT drill) or of another platform
 // of the brand (12V for a 20V drill), another tool of the platform (a saw), another
 // drill and a bit whose title names a hammer drill before another word are not. A product of a title without a brand's platform or a type others
-// name has nothing made for it.
+// name has nothing made for it. Nor is a product of its own type named after another:
+// a drill press (dearer than the drill), a saw horse (a sawhorse in the vocabulary), a
+// bit holder after bits.
 func TestMadeForProduct(t *testing.T) {
 	c := openCatalog(t)
 	ctx := context.Background()
@@ -38,6 +40,22 @@ func TestMadeForProduct(t *testing.T) {
 		mk("sds", "Bosch Carbide-Tipped Hammer Drill Masonry Bit, SDS-plus", "Bosch", "Tools > Drill Bits"),
 		mk("discs", "3M Hookit 5 in. Sanding Discs, 120 Grit, 50-Pack", "3M", "Tools > Sanding Discs"),
 		mk("discs-2", "3M Hookit 5 in. Sanding Discs, 80 Grit, 50-Pack", "3M", "Tools > Sanding Discs"),
+		// Products named after another type that are of their own type: a drill press
+		// (a tool dearer than the drill), a saw horse (a sawhorse or trestle in the
+		// vocabulary), a bit holder (a bit is no type read from a title: "8 bit").
+		mk("press", "WEN 4214T 12-Inch Variable Speed Cordless Drill Press", "WEN", "Tools > Drill Presses"),
+		mk("press-bare", "SKIL 10-Inch Benchtop Drill Press", "SKIL", ""),
+		mk("horse", "Stanley Folding Saw Horse, Twin Pack", "Stanley", "Tools > Saw Horses"),
+		mk("blade", "IRWIN Marathon 7-1/4-Inch Circular Saw Blade, 24-Tooth", "IRWIN", "Tools > Circular Saw Blades"),
+		mk("holder", "DEWALT Magnetic Bit Holder, 6-Inch", "DEWALT", "Tools > Bit Holders"),
+	}
+	for i := range ps {
+		switch ps[i].ID {
+		case "press", "press-bare":
+			ps[i].Price = usd(29900)
+		case "horse", "blade", "holder", "bits", "bits-bare":
+			ps[i].Price = usd(2900)
+		}
 	}
 	if _, err := c.Upsert(ctx, fixtureSellers, ps); err != nil {
 		t.Fatal(err)
@@ -48,7 +66,10 @@ func TestMadeForProduct(t *testing.T) {
 		model        string // as the reason names it; "" when the title has no code of 4 characters or more
 	}{
 		{"a DEWALT 20V drill", "dw-drill", []string{"dw-battery", "dw-charger", "bits", "bits-bare"},
-			[]string{"dw-drill-bare", "dw-saw", "dw-12v-battery", "mk-battery", "mw-battery", "discs", "sds"}, "DCD791D2"},
+			[]string{"dw-drill-bare", "dw-saw", "dw-12v-battery", "mk-battery", "mw-battery", "discs", "sds", "press", "press-bare"}, "DCD791D2"},
+		{"a circular saw: its blade, not a saw horse", "dw-saw", []string{"blade", "dw-battery"}, []string{"horse", "dw-drill", "bits"}, "DCS570B"},
+		{"a drill bit set: not a bit holder", "bits", nil, []string{"holder", "press", "dw-drill"}, ""},
+		{"a bare drill bit set: not a bit holder", "bits-bare", nil, []string{"holder"}, ""},
 		{"a Makita 18V LXT drill", "mk-drill", []string{"mk-battery", "bits"}, []string{"dw-battery", "dw-charger", "mw-battery", "dw-drill"}, "XFD131"},
 		{"a Milwaukee M18 drill", "mw-drill", []string{"mw-battery", "bits"}, []string{"mw-12v-battery", "dw-battery", "mk-battery"}, ""},
 		{"a battery: its charger, not a tool", "dw-battery", []string{"dw-charger"}, []string{"dw-drill", "dw-saw", "dw-12v-battery", "mk-battery"}, "DCB205"},

@@ -378,6 +378,26 @@ func (g synGroup) applies(keys []string, i, j int) int {
 	return -1
 }
 
+// namedOtherwise reports whether the thing the two word keys a and b name ("saw
+// horse") has a one-word name in the vocabulary other than a and b ("sawhorse",
+// "trestle"): a type of its own, not a b made for an a ("drill bit, drill bit set";
+// "phone case, mobile case" are named by what they are for). A group of one sense
+// only (with when words) does not count.
+func (v *Vocabulary) namedOtherwise(a, b string) bool {
+	for _, i := range v.byTerm[a+" "+b] {
+		g := v.groups[i]
+		if len(g.when) > 0 {
+			continue
+		}
+		for _, term := range g.terms {
+			if !strings.Contains(term, " ") && term != a && term != b {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // isAccessory reports whether the word (any form) names an accessory.
 // isTerm reports whether phrase or word w is a term of a synonym group.
 func (v *Vocabulary) isTerm(w string) bool {

@@ -160,6 +160,44 @@ func benchPopulation(b *testing.B, cat *catalog.Catalog) []benchShopper {
 	return recBench.shoppers
 }
 
+// BenchmarkRecommendNewShop times Recommend (limit 10) in a new shop: the benchmark
+// catalog of 100,000 products before any sale is recorded, for customers who bought one
+// product the day before, so that what fits it by its brand's platform or its type is
+// read (catalog.MadeForProduct with fits; the rules that lead only where the shop has
+// no co-purchases). It reports p50 and p99 as BenchmarkRecommend does, and skips once
+// BenchmarkRecommend has recorded its sales in the same run (it is defined first, so
+// "-bench 'BenchmarkRecommend'" runs it on the new shop).
+func BenchmarkRecommendNewShop(b *testing.B) {
+	cat := benchCatalog(b)
+	ctx := context.Background()
+	if len(recBench.shoppers) > 0 {
+		b.Skip("the benchmark catalog has recorded sales already: not a new shop")
+	}
+	_, products := demo.Generate(benchProducts, 1)
+	var bought []recommend.Purchase
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	r := rand.New(rand.NewPCG(5, 13))
+	for _, i := range r.Perm(len(products)) {
+		if p := products[i]; p.Purchasable() && len(bought) < 1000 {
+			bought = append(bought, recommend.Purchase{ProductID: p.ID, Title: p.Title, Brand: p.Brand, Category: p.Category, Price: p.Price, At: now.Add(-24 * time.Hour)})
+		}
+	}
+	var durations []time.Duration
+	i := 0
+	for b.Loop() {
+		h := bought[i%len(bought) : i%len(bought)+1]
+		i++
+		start := time.Now()
+		if _, err := recommend.Rank(ctx, cat, recommend.Input{Limit: 10, History: h, Exclude: ids(h), Now: now}); err != nil {
+			b.Fatal(err)
+		}
+		durations = append(durations, time.Since(start))
+	}
+	slices.Sort(durations)
+	b.ReportMetric(float64(durations[len(durations)/2].Microseconds()), "p50-µs")
+	b.ReportMetric(float64(durations[len(durations)*99/100].Microseconds()), "p99-µs")
+}
+
 // BenchmarkRecommend times Recommend (limit 10) on 100,000 products with 100,000
 // recorded orders, for customers taken in turn, and reports the p50 and p99 latency.
 // "floor" is a bare item-kNN on the same statistics, to compare with: the indexed reads

@@ -328,15 +328,16 @@ const maxMadeFor = 40
 // made in the last justBoughtDays days (catalog.MadeForProduct): those that name it by
 // its model ("Battery for Sony a7 IV" after an a7 IV) always; those that fit it by its
 // brand's platform or its type (a battery of the drill's brand and platform, a drill
-// bit set) only when the shop's order history says nothing of what is bought with any
-// of the customer's purchases (no co-purchase among the candidates: a new shop, or new
-// products), because where it does, co-purchases are the better guide (on the tuning
-// worlds, letting these lead whenever the last purchase had no co-purchase cost the
-// two long-tail worlds 0.004–0.005 of HitRate@10, and regardless of co-purchases every
-// purchase world 0.005–0.016). It runs after fromCoPurchases. A product others are
-// made for is a durable one (a camera body, a TV, a printer, a drill), so a second of
-// its type is no pick to lead with: r.bought keeps what names its type for pick (see
-// substitute).
+// bit set) only when the shop's order history says nothing of what is bought with
+// what: no two products bought together by MinCoCustomers customers (a new shop).
+// Where it says something, co-purchases are the better guide even for a purchase they
+// do not know (on the tuning worlds, letting these lead regardless of co-purchases cost
+// every purchase world 0.005–0.016 of HitRate@10, whenever the last purchase had no
+// co-purchase the two long-tail worlds 0.004–0.005, and whenever none of the
+// customer's purchases had one the long-tail mixed world 0.0013). It runs after
+// fromCoPurchases. A product others are made for is a durable one (a camera body, a
+// TV, a printer, a drill), so a second of its type is no pick to lead with: r.bought
+// keeps what names its type for pick (see substitute).
 func (r *recommender) fromMadeFor(ctx context.Context) error {
 	if len(r.prof.recent) == 0 {
 		return nil
@@ -346,7 +347,15 @@ func (r *recommender) fromMadeFor(ctx context.Context) error {
 	if !ok || h.At.IsZero() || r.in.Now.Sub(h.At) > justBoughtDays*24*time.Hour || r.in.Now.Before(h.At.Add(-time.Hour)) {
 		return nil
 	}
-	mf, err := r.c.MadeForProduct(ctx, s.Ref, maxMadeFor, !r.anyCo())
+	fits := !r.anyCo()
+	if fits {
+		shopCo, err := r.c.HasCoPurchases(ctx, MinCoCustomers)
+		if err != nil {
+			return fmt.Errorf("recommend: %w", err)
+		}
+		fits = !shopCo
+	}
+	mf, err := r.c.MadeForProduct(ctx, s.Ref, maxMadeFor, fits)
 	if err != nil {
 		return fmt.Errorf("recommend: %w", err)
 	}

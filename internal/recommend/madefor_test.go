@@ -90,14 +90,15 @@ func TestRecommendWhatAPurchaseNeeds(t *testing.T) {
 	}
 }
 
-// TestRecommendAfterADrill: right after a drill, in a shop with no order history of it,
+// TestRecommendAfterADrill: right after a drill, in a shop with no co-purchases yet,
 // what it needs (a battery and charger of its brand and platform, a bit set, a hook for
 // its model) leads, each saying it is made for the drill by its model, and a second
 // drill — a substitute of what was just bought — comes after the rest (after a tape
 // measure). A type people buy again is not demoted: sanding discs after sanding discs,
 // drills for a customer who bought drills before or in a shop where customers buy both
 // drills (where co-purchases lead, and only what names the drill's model is made for
-// it); nor is a drill the customer asks for. A battery of another brand is never made
+// it); nor is a drill the customer asks for. In a shop whose customers buy other
+// things together, nothing is made for the drill by its platform or type either. A battery of another brand is never made
 // for the drill.
 func TestRecommendAfterADrill(t *testing.T) {
 	mk := func(id, title, brand, cat string, cents int64, rating float64, reviews int64) catalog.Product {
@@ -134,9 +135,13 @@ func TestRecommendAfterADrill(t *testing.T) {
 		// bothBought is how many other customers bought drill and drill-2 (the shop's
 		// order history).
 		bothBought int
-		made       []string  // made for the last purchase, among the first picks, each saying so by its model
-		after      [2]string // the first must come after the second ("" for none)
-		before     [2]string // the first must come before the second ("" for none)
+		// discsBought is how many other customers bought the two sanding discs
+		// together: the shop's history knows co-purchases, none of the drill.
+		discsBought int
+		made        []string  // made for the last purchase, among the first picks, each saying so by its model
+		notMade     []string  // not said to be made for anything
+		after       [2]string // the first must come after the second ("" for none)
+		before      [2]string // the first must come before the second ("" for none)
 	}{
 		{name: "drill after drill demoted", history: []recommend.Purchase{bought("drill", day)},
 			made: []string{"battery", "charger", "bits"}, after: [2]string{"drill-2", "tape"}},
@@ -150,6 +155,10 @@ func TestRecommendAfterADrill(t *testing.T) {
 			before: [2]string{"drill-2", "tape"}},
 		{name: "a shop whose customers buy both drills", history: []recommend.Purchase{bought("drill", day)}, bothBought: recommend.MinCoCustomers,
 			made: []string{"hook"}, before: [2]string{"drill-2", "tape"}},
+		// The gate is the shop's: a history of co-purchases, though of other products,
+		// says more of what its customers buy next than a guess from titles.
+		{name: "a shop whose customers buy other things together", history: []recommend.Purchase{bought("drill", day)}, discsBought: recommend.MinCoCustomers,
+			made: []string{"hook"}, notMade: []string{"battery", "charger", "bits"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := openCatalog(t)
@@ -162,6 +171,14 @@ func TestRecommendAfterADrill(t *testing.T) {
 					t.Fatal(err)
 				}
 				if err := c.RecordSale(ctx, "drill-2", 1, []string{"drill"}, recNow.AddDate(0, -1, 0)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for range tc.discsBought {
+				if err := c.RecordSale(ctx, "discs", 1, nil, recNow.AddDate(0, -2, 0)); err != nil {
+					t.Fatal(err)
+				}
+				if err := c.RecordSale(ctx, "discs-2", 1, []string{"discs"}, recNow.AddDate(0, -1, 0)); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -181,6 +198,9 @@ func TestRecommendAfterADrill(t *testing.T) {
 				}
 			}
 			for _, it := range res.Items {
+				if slices.Contains(tc.notMade, it.ID) && slices.ContainsFunc(it.Reasons, func(r string) bool { return strings.HasPrefix(r, "Made for") }) {
+					t.Errorf("%s said to be made for the drill in a shop with co-purchases: %v", it.ID, it.Reasons)
+				}
 				if it.ID == "mk-battery" && slices.ContainsFunc(it.Reasons, func(r string) bool { return strings.HasPrefix(r, "Made for") }) {
 					t.Errorf("a Makita battery said to be made for a DEWALT drill: %v", it.Reasons)
 				}

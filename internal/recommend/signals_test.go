@@ -1,6 +1,7 @@
 package recommend_test
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"os"
@@ -44,6 +45,10 @@ type sigWorld struct {
 	// per case: the mean popularity percentile of the history (q), standardised over
 	// the world's cases (z)
 	q, z []float64
+	// per case, standardised over the world's cases: how confident the customer's
+	// neighbour list is (evidence, see neighbourConfidence) and how many customers
+	// stand behind its strongest pair (strongest)
+	confidence, strongest []float64
 }
 
 type sigNbr struct {
@@ -57,6 +62,7 @@ type sigCand struct {
 	category int64
 	head     string
 	f        map[string]float64
+	coN      int64 // customers of its strongest pair with the customer's purchases
 }
 
 // sigHalfLives are the half-lives of recent sales tried, in days.
@@ -160,7 +166,7 @@ func newSigWorld(pw *preparedWorld) *sigWorld {
 			continue
 		}
 		for _, cf := range pw.prep[j].Candidates() {
-			sw.cands[j] = append(sw.cands[j], sigCand{p: pw.index[cf.ID], id: cf.ID, category: cf.Category, head: cf.Head, f: cf.Features})
+			sw.cands[j] = append(sw.cands[j], sigCand{p: pw.index[cf.ID], id: cf.ID, category: cf.Category, head: cf.Head, f: cf.Features, coN: cf.CoN})
 		}
 	}
 	mean := sum / float64(len(pw.cases))
@@ -168,7 +174,87 @@ func newSigWorld(pw *preparedWorld) *sigWorld {
 	for j := range sw.z {
 		sw.z[j] = (sw.q[j] - mean) / sd
 	}
+	sw.confidence, sw.strongest = make([]float64, len(pw.cases)), make([]float64, len(pw.cases))
+	for j := range pw.cases {
+		sw.confidence[j] = neighbourConfidence(sw.cands[j])
+		for _, c := range sw.cands[j] {
+			sw.strongest[j] = max(sw.strongest[j], math.Log1p(float64(c.coN)))
+		}
+	}
+	standardise(sw.confidence)
+	standardise(sw.strongest)
 	return sw
+}
+
+// neighbourConfidence is how much the best item-kNN candidate stands out from the
+// next nine: 1 − the mean of their knn features (each relative to the best, so the
+// best's is 1; a missing one counts 0). 0 when no candidate has a knn score: a flat
+// list says the neighbours do not agree on what comes next.
+func neighbourConfidence(cands []sigCand) float64 {
+	var ks []float64
+	for _, c := range cands {
+		if k := c.f["knn"]; k > 0 {
+			ks = append(ks, k)
+		}
+	}
+	if len(ks) == 0 {
+		return 0
+	}
+	slices.SortFunc(ks, func(a, b float64) int { return cmp.Compare(b, a) })
+	var sum float64
+	for _, k := range ks[1:min(len(ks), 10)] {
+		sum += k
+	}
+	return 1 - sum/9
+}
+
+// standardise turns xs into their z-scores over xs (all 0 when they do not vary).
+func standardise(xs []float64) {
+	var sum, sq float64
+	for _, x := range xs {
+		sum, sq = sum+x, sq+x*x
+	}
+	n := float64(len(xs))
+	mean := sum / n
+	sd := math.Sqrt(max(0, sq/n-mean*mean))
+	for i := range xs {
+		if sd < 1e-12 {
+			xs[i] = 0
+		} else {
+			xs[i] = (xs[i] - mean) / sd
+		}
+	}
+}
+
+// feature is one of the committed score's features of the candidates, as a signal.
+func feature(name string) sigFunc {
+	return func(sw *sigWorld, j int) map[string]float64 {
+		out := map[string]float64{}
+		for _, c := range sw.cands[j] {
+			if x := c.f[name]; x != 0 {
+				out[c.id] = x
+			}
+		}
+		return out
+	}
+}
+
+// byEvidence scales a signal by a per-customer measure of the neighbour evidence
+// (sw.confidence or sw.strongest, standardised): with weight w the feature's weight
+// becomes its own plus w·z for the customer, a blend that leans on it more where the
+// neighbours are surer and less where they are not.
+func byEvidence(f sigFunc, strongest bool) sigFunc {
+	return func(sw *sigWorld, j int) map[string]float64 {
+		z := sw.confidence[j]
+		if strongest {
+			z = sw.strongest[j]
+		}
+		out := f(sw, j)
+		for k := range out {
+			out[k] *= z
+		}
+		return out
+	}
 }
 
 // sigFunc computes one signal for case j of a world: a value per candidate id.
@@ -511,6 +597,18 @@ func sigTrials() []sigTrial {
 		sigTrial{name: "cosine × self-check, co-purchase places", f: bySelfCheck(cosineSum), weights: []float64{0.05, 0.1, 0.25, 0.5}, coPlaces: true},
 		sigTrial{name: "popularity × self-check", f: bySelfCheck(popularity), weights: []float64{-0.05, -0.1, -0.25, -0.5}},
 		sigTrial{name: "popularity × strayness", f: strays(popularity, false), weights: []float64{-0.05, -0.1, -0.25, -0.5, 0.1}},
+	)
+	// recbuy2: a per-customer blend from the strength of the neighbour evidence.
+	ev := []float64{-0.5, -0.2, 0.2, 0.5}
+	out = append(out,
+		sigTrial{name: "knn × neighbour confidence", f: byEvidence(feature("knn"), false), weights: ev},
+		sigTrial{name: "knn × neighbour confidence, co-purchase places", f: byEvidence(feature("knn"), false), weights: ev, coPlaces: true},
+		sigTrial{name: "cosine × neighbour confidence", f: byEvidence(cosineSum, false), weights: ev},
+		sigTrial{name: "catPop × neighbour confidence", f: byEvidence(feature("catPop"), false), weights: ev},
+		sigTrial{name: "pop × neighbour confidence", f: byEvidence(feature("pop"), false), weights: ev},
+		sigTrial{name: "knn × strongest pair", f: byEvidence(feature("knn"), true), weights: ev},
+		sigTrial{name: "cosine × strongest pair", f: byEvidence(cosineSum, true), weights: ev},
+		sigTrial{name: "catPop × strongest pair", f: byEvidence(feature("catPop"), true), weights: ev},
 	)
 	return out
 }
