@@ -65,6 +65,13 @@ type Catalog struct {
 	// salePoolOff, set by tests, has searches drawn from the word's pool as before.
 	salePools   atomic.Int64
 	salePoolOff bool
+	// poolsCarried counts the pools carried to a later text version (carried,
+	// salePool); carryOff, set by tests, builds them again instead, as before.
+	poolsCarried atomic.Int64
+	carryOff     bool
+	// saleRanked counts the pools of matches on sale carried with products put on or
+	// taken off sale ranked into them (salePoolCarried), for tests.
+	saleRanked atomic.Int64
 	// fallbacks bounds the searches retrying with corrections or fewer words (see
 	// fallbackGate); fallbackBudget is the time each may take, 0 meaning
 	// DefaultFallbackBudget (tests set it).

@@ -161,4 +161,11 @@ func (c *Catalog) HiddenIDs(ctx context.Context, from, to string, scan bool) (in
 
 // ForgetPools drops what the catalog kept of search expressions (match counts, kept
 // orders, pools), as a write of product text does.
-func (c *Catalog) ForgetPools() { c.pools.put("", -1, nil) }
+func (c *Catalog) ForgetPools() { c.pools.forget() }
+
+// forget forgets every pool, as a new process would know none (for tests).
+func (ps *pools) forget() {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	ps.version, ps.byKey, ps.few, ps.kept = -1, nil, nil, nil
+}

@@ -93,7 +93,7 @@ func TestHeadsEqualFullOrdering(t *testing.T) {
 		}
 		for _, w := range words {
 			q := Query{Text: w, InStock: true}
-			c.pools.put("", -1, nil) // forget every pool, as a new process would
+			c.pools.forget() // forget every pool, as a new process would
 			before := c.FullOrders()
 			got, err := c.Search(ctx, q)
 			if err != nil {
@@ -110,8 +110,9 @@ func TestHeadsEqualFullOrdering(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			c.pools.put("", -1, nil)
-			c.pools.put(string(SortRelevance)+" "+expr, version, full)
+			c.pools.forget()
+			full.version = version
+			c.pools.put(string(SortRelevance)+" "+expr, full)
 			want, err := c.Search(ctx, q)
 			if err != nil {
 				t.Fatal(err)

@@ -16,10 +16,10 @@ func TestPagesPastAShortPool(t *testing.T) {
 	for _, q := range []Query{{Text: "lantern"}, {Text: "classic", InStock: true}, {Text: "lamp", MinRating: 2},
 		{Text: "steel lamp"}, {Text: "travel red"}} {
 		q.Limit = 50
-		c.pools.put("", -1, nil)
+		c.pools.forget()
 		c.exactUpTo, c.poolSize, c.poolChunk = 1<<30, 0, -1
 		full, _ := walk(t, c, q)
-		c.pools.put("", -1, nil)
+		c.pools.forget()
 		c.exactUpTo, c.poolSize, c.poolChunk = 10, 1100, 300
 		got, _ := walk(t, c, q)
 		seen := map[string]bool{}

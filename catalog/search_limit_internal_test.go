@@ -57,7 +57,7 @@ func TestRankedWithoutLimitEqualsLimited(t *testing.T) {
 				name := fmt.Sprintf("%s/%s/in_stock=%v", text, sort, inStock)
 				t.Run(name, func(t *testing.T) {
 					q := Query{Text: text, Sort: sort, InStock: inStock, Limit: DefaultLimit}
-					c.pools.put("", -1, nil) // the text's first search, which ranks its matches in full (see keptOrder)
+					c.pools.forget() // the text's first search, which ranks its matches in full (see keptOrder)
 					rctx, end, err := c.snapshot(ctx)
 					if err != nil {
 						t.Fatal(err)

@@ -44,6 +44,9 @@ type pool struct {
 	expr   string  // the full-text expression
 	n      int     // all full-text matches, hidden or not
 	rowids []int64 // the first poolSize of them, in order
+	// version and indexed are catalog_changes.text and .indexed of the snapshot the
+	// pool is right for (pools.byKey keeps it under; see carried).
+	version, indexed int64
 	// titled is what titledMatches returns for the expression, kept once read (it
 	// depends on the text only, as the pool does); nil until then.
 	titledMu sync.Mutex
@@ -59,12 +62,15 @@ type pool struct {
 // complete reports whether the pool holds every match.
 func (p *pool) complete() bool { return len(p.rowids) == p.n }
 
-// pools keeps pools by full-text expression and order for one value of
-// catalog_changes.text, and the expressions found to have too few matches for one.
+// pools keeps pools by full-text expression and order, and the expressions found to
+// have too few matches for one, for one value of catalog_changes.text.
 type pools struct {
 	mu      sync.Mutex
 	version int64
-	byKey   map[string]*pool
+	// byKey holds pools by order and expression, each for the text version it says: a
+	// pool of an earlier version answers no search, but a search of a later one may
+	// carry it over (carried) instead of ordering the matches again.
+	byKey map[string]*pool
 	// few holds, for the expressions that have at most maxExact matches, a pool of none
 	// of them with their number (hidden or not): a search for one orders its matches in
 	// full without counting them first, and keeps its titled matches there.
@@ -79,17 +85,46 @@ type pools struct {
 // once their titled matches are read); past it, they are all dropped.
 const maxFew = 4096
 
-// at forgets what was kept for another version than version.
+// at forgets what was kept for another version than version (byKey's pools say
+// their own).
 func (ps *pools) at(version int64) {
 	if ps.version != version {
-		ps.version, ps.byKey, ps.few, ps.kept = version, nil, nil, nil
+		ps.version, ps.few, ps.kept = version, nil, nil
 	}
 }
 
-func (ps *pools) get(key string, version int64) *pool { return ps.lookup(&ps.byKey, key, version) }
+// get returns the pool kept under key for version, or nil.
+func (ps *pools) get(key string, version int64) *pool {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if p := ps.byKey[key]; p != nil && p.version == version {
+		return p
+	}
+	return nil
+}
 
-func (ps *pools) put(key string, version int64, p *pool) {
-	ps.keep(&ps.byKey, maxPools, key, version, p)
+// before returns the pool kept under key for a version earlier than version, or nil.
+func (ps *pools) before(key string, version int64) *pool {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if p := ps.byKey[key]; p != nil && p.version < version {
+		return p
+	}
+	return nil
+}
+
+// put keeps p under key for p.version, unless a pool of a later version is kept there,
+// first dropping every pool once maxPools are kept.
+func (ps *pools) put(key string, p *pool) {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if old := ps.byKey[key]; old != nil && old.version > p.version {
+		return
+	}
+	if ps.byKey == nil || len(ps.byKey) >= maxPools {
+		ps.byKey = map[string]*pool{}
+	}
+	ps.byKey[key] = p
 }
 
 // fewOf returns what putFew kept of expr for version, or nil.
@@ -163,6 +198,9 @@ func (s *search) pool(ctx context.Context, expr string) (*pool, error) {
 	if p := s.c.pools.get(key, version); p != nil {
 		return p, nil
 	}
+	if p, err := s.carried(ctx, key); p != nil || err != nil {
+		return p, err
+	}
 	exact := cmp.Or(s.c.exactUpTo, maxExact)
 	if f := s.c.pools.fewOf(expr, version); f != nil && f.n <= exact {
 		s.few = f
@@ -184,7 +222,8 @@ func (s *search) pool(ctx context.Context, expr string) (*pool, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.c.pools.put(key, version, p)
+	p.version, p.indexed = version, s.learned.indexed
+	s.c.pools.put(key, p)
 	return p, nil
 }
 

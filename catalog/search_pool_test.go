@@ -79,7 +79,7 @@ func TestPooledSearchRanksAsInFull(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			estimated := 0
 			for _, q := range queries {
-				c.pools.put("", -1, nil) // forget every pool
+				c.pools.forget() // forget every pool
 				c.exactUpTo, c.poolSize, c.poolChunk = 1<<30, 0, -1
 				want, full := pages(q)
 				c.exactUpTo, c.poolSize, c.poolChunk = tc.exact, tc.poolSize, tc.chunk

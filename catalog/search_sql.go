@@ -213,7 +213,11 @@ func (s *search) matches(ctx context.Context, offset int, anyWord bool) ([]match
 		if p != nil {
 			n := p.n // the word's matches, on sale or not (fewOnSale)
 			word := p
-			if sp := s.keptSalePool(ctx, p); sp != nil {
+			sp, err := s.keptSalePool(ctx, p)
+			if err != nil {
+				return nil, 0, false, err
+			}
+			if sp != nil {
 				// A search of the word on sale in this version found its pool short:
 				// the pool of its matches on sale holds the same first matches on sale,
 				// without reading the word's pool first.

@@ -128,8 +128,12 @@ type writer struct {
 	sellers map[string]bool  // seller ids known to exist
 	stmts   map[string]runner
 	moved   bool  // catalog_changes.text has been moved in this transaction
-	next    int64 // the rowid of the next new product; 0 until nextRowid reads it
-	ins     *inserter
+	version int64 // what moveText moved it to
+	// logged is what logWritten writes to products_written at the end of the call (see
+	// noteWritten); nil in a bulk load, which logs nothing.
+	logged []writtenRow
+	next   int64 // the rowid of the next new product; 0 until nextRowid reads it
+	ins    *inserter
 	// text holds the rows of product_text this write call writes, at its end (see
 	// writeText); textAt finds a rowid's row in it, textArgs is writeText's buffer.
 	text   []textRow
@@ -223,7 +227,7 @@ func (w *writer) write(ctx context.Context, opt UpsertOptions, sellers []Seller,
 	var st UpsertStats
 	w.dropText()
 	if !w.moved && len(ds) > 0 {
-		if err := w.exec(ctx, `UPDATE catalog_changes SET text = text + 1 WHERE id = 1`); err != nil {
+		if err := w.moveText(ctx); err != nil {
 			return st, fmt.Errorf("upsert: %w", err)
 		}
 		w.moved = true
@@ -264,7 +268,9 @@ func (w *writer) write(ctx context.Context, opt UpsertOptions, sellers []Seller,
 			if err := w.update(ctx, d, s, catID, brandID); err != nil {
 				return st, err
 			}
-			stored[d.p.ID] = storedProduct{rowid: s.rowid, seller: d.p.SellerID, indexed: indexedOf(d, catID)}
+			now := indexedOf(d, catID)
+			w.noteWritten(s.rowid, writtenChanges(s.indexed, now), &s.onSale)
+			stored[d.p.ID] = storedProduct{rowid: s.rowid, seller: d.p.SellerID, indexed: now, onSale: d.p.onSale()}
 			written = append(written, s.rowid)
 			st.Updated++
 			continue
@@ -273,7 +279,8 @@ func (w *writer) write(ctx context.Context, opt UpsertOptions, sellers []Seller,
 		if err != nil {
 			return st, err
 		}
-		stored[d.p.ID] = storedProduct{rowid: rowid, seller: d.p.SellerID, indexed: indexedOf(d, catID)}
+		stored[d.p.ID] = storedProduct{rowid: rowid, seller: d.p.SellerID, indexed: indexedOf(d, catID), onSale: d.p.onSale()}
+		w.noteWritten(rowid, writtenNew, nil)
 		if err := ins.add(ctx, d, rowid, catID, brandID); err != nil {
 			return st, err
 		}
@@ -287,6 +294,9 @@ func (w *writer) write(ctx context.Context, opt UpsertOptions, sellers []Seller,
 		return st, err
 	}
 	if err := w.noteHeads(ctx, written); err != nil {
+		return st, err
+	}
+	if err := w.logWritten(ctx); err != nil {
 		return st, err
 	}
 	return st, nil
@@ -332,6 +342,7 @@ type storedProduct struct {
 	seller  string
 	indexed productIndexed // its columns that indexes of products hold
 	head    string         // its product_rank.head ('' without a row)
+	onSale  bool           // products.on_sale
 }
 
 // productIndexed is a row's columns of products that its indexes hold (migrations):
@@ -361,7 +372,7 @@ func (w *writer) lookup(ctx context.Context, ds []derived) (map[string]storedPro
 	}
 	list, _ := json.Marshal(ids) // []string cannot fail to marshal
 	st, err := w.stmt(ctx, `SELECT id, rowid, seller_id, group_id, brand_key, category_id, price_amount, rating,
-		review_count, coalesce((SELECT head FROM product_rank r WHERE r.rowid = products.rowid), '') FROM products WHERE id IN (SELECT value FROM json_each(?))`)
+		review_count, coalesce((SELECT head FROM product_rank r WHERE r.rowid = products.rowid), ''), on_sale FROM products WHERE id IN (SELECT value FROM json_each(?))`)
 	if err != nil {
 		return nil, err
 	}
@@ -378,7 +389,7 @@ func (w *writer) lookup(ctx context.Context, ds []derived) (map[string]storedPro
 		)
 		x := &s.indexed
 		if err := rows.Scan(&id, &s.rowid, &s.seller, &x.groupID, &x.brandKey, &x.categoryID, &x.amount, &x.rating,
-			&x.reviews, &s.head); err != nil {
+			&x.reviews, &s.head, &s.onSale); err != nil {
 			return nil, fmt.Errorf("upsert: %w", err)
 		}
 		s.indexed.sellerID = s.seller

@@ -80,7 +80,7 @@ func TestFamilyPages(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, q := range queries {
 				q.Limit = 9
-				c.pools.put("", -1, nil)
+				c.pools.forget()
 				c.exactUpTo, c.poolSize, c.poolChunk = 1<<30, 0, -1
 				every := q
 				every.EveryVariant = true

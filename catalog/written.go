@@ -1,0 +1,220 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"maps"
+)
+
+// The log of the products each upsert wrote (products_written, migration 0055).
+//
+// Every write of product text moves catalog_changes.text, and what searches keep in
+// memory for one version (search_pool.go) is forgotten when it moves. A derived copy
+// that costs much to build and that a write changes only at the products written (the
+// pool of a word's matches on sale, salepool.go) can instead be brought to the new
+// version by checking those products again: the log says which they were, version by
+// version. An upsert of at most maxWrittenLogged products logs them; every other move
+// of the version logs nothing, and a reader that finds a version between its own and
+// the current one unlogged builds again from scratch (writtenSince reports false).
+
+// Bounds of products_written: an upsert logs at most maxWrittenLogged products (a
+// larger one, an import's batch of thousands, is cheaper to follow by building again),
+// and the log keeps the rows of the last writtenKeep versions.
+const (
+	maxWrittenLogged = 1024
+	writtenKeep      = 64
+)
+
+// What a write changed of a product that orders a pool, the bits of
+// products_written.changed: its price (price sorts), rating (relevance order breaks
+// ties by it, rating order reads it), review count (rating order), or that it is new.
+const (
+	writtenPrice = 1 << iota
+	writtenRating
+	writtenReviews
+	writtenNew
+)
+
+// writtenRow is a row of products_written.
+type writtenRow struct {
+	product    int64
+	changed    int
+	saleBefore *bool // nil for a new product
+}
+
+// writtenChanges returns the bits of products_written.changed for a stored product
+// whose indexed columns were was and are now now.
+func writtenChanges(was, now productIndexed) int {
+	var changed int
+	if was.amount != now.amount {
+		changed |= writtenPrice
+	}
+	if was.rating != now.rating {
+		changed |= writtenRating
+	}
+	if was.reviews != now.reviews {
+		changed |= writtenReviews
+	}
+	return changed
+}
+
+// noteWritten notes, for logWritten, that the call wrote the product at rowid,
+// changing what changed says and on sale before it when saleBefore says so (nil for a
+// new product). A product written twice in one call keeps what it was before the call.
+func (w *writer) noteWritten(rowid int64, changed int, saleBefore *bool) {
+	if w.c == nil {
+		return
+	}
+	for i := range w.logged {
+		if w.logged[i].product == rowid {
+			w.logged[i].changed |= changed
+			return
+		}
+	}
+	var before *bool
+	if saleBefore != nil {
+		b := *saleBefore
+		before = &b
+	}
+	w.logged = append(w.logged, writtenRow{product: rowid, changed: changed, saleBefore: before})
+}
+
+// moveText moves catalog_changes.text for the writer's transaction and keeps the
+// version it moved it to, under which logWritten logs the products written.
+func (w *writer) moveText(ctx context.Context) error {
+	st, err := w.stmt(ctx, `UPDATE catalog_changes SET text = text + 1 WHERE id = 1 RETURNING text`)
+	if err != nil {
+		return err
+	}
+	return st.QueryRowContext(ctx).Scan(&w.version)
+}
+
+// logWritten writes what noteWritten noted under the text version the call moved to,
+// and deletes the rows of versions older than the last writtenKeep. A bulk load logs
+// nothing (its version moves once for every product), and neither does an upsert of
+// more than maxWrittenLogged products.
+func (w *writer) logWritten(ctx context.Context) error {
+	if w.c == nil || len(w.logged) == 0 || len(w.logged) > maxWrittenLogged {
+		return nil
+	}
+	if err := w.exec(ctx, `DELETE FROM products_written WHERE version <= ?`, w.version-writtenKeep); err != nil {
+		return fmt.Errorf("upsert: written log: %w", err)
+	}
+	args := make([]any, 0, 4*len(w.logged))
+	for _, r := range w.logged {
+		var before any
+		if r.saleBefore != nil {
+			before = *r.saleBefore
+		}
+		args = append(args, w.version, r.product, r.changed, before)
+	}
+	if err := w.exec(ctx, multiRow(`INSERT INTO products_written (version, product, changed, sale_before) VALUES (?, ?, ?, ?)`, len(w.logged)), args...); err != nil {
+		return fmt.Errorf("upsert: written log: %w", err)
+	}
+	return nil
+}
+
+// written is what products_written says of the writes between two text versions.
+type written struct {
+	changed int // the bits of every product's changes, or'ed
+	// products are the products written, by rowid: whether each was on sale before
+	// the first of the writes (false for one new since).
+	products map[int64]bool
+}
+
+// writtenSince returns what the writes that moved the text version from after from up
+// to to (the version of the search's snapshot) wrote, and true; or false when some
+// version in between logged nothing (see the top of this file), when the caller must
+// build again what it kept for from.
+func (c *Catalog) writtenSince(ctx context.Context, from, to int64) (written, bool, error) {
+	if to <= from || to-from > writtenKeep {
+		return written{}, to == from, nil
+	}
+	rows, err := c.query(ctx, `SELECT version, product, changed, coalesce(sale_before, 0) FROM products_written
+		WHERE version > ? AND version <= ? ORDER BY version`, from, to)
+	if err != nil {
+		return written{}, false, fmt.Errorf("written log: %w", err)
+	}
+	defer rows.Close()
+	wr := written{products: map[int64]bool{}}
+	versions := map[int64]bool{}
+	for rows.Next() {
+		var (
+			v, p, changed int64
+			before        bool
+		)
+		if err := rows.Scan(&v, &p, &changed, &before); err != nil {
+			return written{}, false, fmt.Errorf("written log: %w", err)
+		}
+		versions[v] = true
+		wr.changed |= int(changed)
+		if _, seen := wr.products[p]; !seen {
+			wr.products[p] = before
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return written{}, false, fmt.Errorf("written log: %w", err)
+	}
+	return wr, int64(len(versions)) == to-from, nil
+}
+
+// orderReads returns the bits of products_written.changed that can move a product in
+// the search's order: relevance order breaks ties of bm25 by rating, the price sorts
+// read the price, rating order the rating and review count. (bm25 itself moves only
+// with indexed text, which carried checks apart.)
+func (s *search) orderReads() int {
+	switch s.q.Sort {
+	case SortPriceAsc, SortPriceDesc:
+		return writtenPrice | writtenNew
+	case SortRating:
+		return writtenRating | writtenReviews | writtenNew
+	}
+	return writtenRating | writtenNew
+}
+
+// carriedFrom returns the pool kept under key for an earlier text version than the
+// search's when it may be carried to the search's version, with what was written in
+// between; else nil. It may be when no indexed text changed since (so every match's
+// bm25 and the match sets are the same), every version in between logged what it
+// wrote, and none of that changed what the search's order reads.
+func (s *search) carriedFrom(ctx context.Context, key string) (*pool, written, error) {
+	if s.c.carryOff {
+		return nil, written{}, nil
+	}
+	old := s.c.pools.before(key, s.learned.version)
+	if old == nil || old.indexed != s.learned.indexed {
+		return nil, written{}, nil
+	}
+	wr, ok, err := s.c.writtenSince(ctx, old.version, s.learned.version)
+	if err != nil || !ok || wr.changed&s.orderReads() != 0 {
+		return nil, written{}, err
+	}
+	return old, wr, nil
+}
+
+// carried returns the pool of key, a word's matches in the search's order, carried
+// from an earlier text version (see carriedFrom), kept for the search's version; or
+// nil. Its matches, their order and their number are the same: a new pool shares them,
+// with what was read for the old one of its matches' text (titled, typed and facts).
+func (s *search) carried(ctx context.Context, key string) (*pool, error) {
+	old, _, err := s.carriedFrom(ctx, key)
+	if old == nil || err != nil {
+		return nil, err
+	}
+	p := old.carry(old.rowids, old.n, s.learned.version, s.learned.indexed)
+	s.c.pools.put(key, p)
+	s.c.poolsCarried.Add(1)
+	return p, nil
+}
+
+// carry returns a pool of p's expression at version and indexed with rowids and n,
+// and what p read of its matches' text, copied (it depends on indexed text alone).
+func (p *pool) carry(rowids []int64, n int, version, indexed int64) *pool {
+	q := &pool{expr: p.expr, n: n, rowids: rowids, version: version, indexed: indexed}
+	p.titledMu.Lock()
+	defer p.titledMu.Unlock()
+	q.titled = p.titled
+	q.typed = maps.Clone(p.typed)
+	q.facts = maps.Clone(p.facts)
+	return q
+}

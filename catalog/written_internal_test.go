@@ -1,0 +1,171 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+)
+
+// TestCarriedPoolsEqualBuilt checks that the pools a catalog carries from one text
+// version to the next (carried, salePoolCarried) answer every search as pools built
+// afresh for the new version do: after each of 40 rounds of random writes — products
+// put on sale and taken off it, prices changed, ratings changed, stock taken, a
+// description rewritten, a product deleted with SQL — searches of common words (on
+// sale or not, in relevance and price order, with filters, three pages each) on a
+// catalog that keeps its pools from round to round return the pages and totals that
+// a second catalog on the same file returns with every pool forgotten before each
+// search. It also checks that pools were carried, sale pools among them with
+// products put on and taken off sale, and built again after the writes that carrying
+// cannot follow, so that every path is compared.
+func TestCarriedPoolsEqualBuilt(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "catalog.db")
+	c, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	products := wordSetProducts(1500)
+	for i := range products {
+		if i%40 == 3 {
+			products[i].Attributes = maps.Clone(products[i].Attributes)
+			products[i].Attributes["list_price"] = "$999.00"
+		}
+	}
+	if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, products); err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	ex, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ex.Close()
+	ex.SetExhaustive()
+	ex.SetFallbackBudget(time.Minute)
+	for _, k := range []*Catalog{c, fresh} {
+		k.exactUpTo, k.poolSize, k.poolChunk = 10, 300, 40
+		k.SetFallbackBudget(time.Minute)
+	}
+	max := func(v float64) *float64 { return &v }
+	queries := []Query{
+		{Text: "lantern on sale"}, {Text: "brass on sale", InStock: true}, {Text: "lamp on sale", Limit: 4},
+		{Text: "cam on sale"}, {Text: "steel on sale", MaxPrice: max(60)}, {Text: "lantern on sale", Sort: SortPriceAsc},
+		{Text: "lantern"}, {Text: "brass", InStock: true}, {Text: "camping", Sort: SortPriceAsc}, {Text: "lamp", Sort: SortRating},
+	}
+	rng := rand.New(rand.NewPCG(13, 14))
+	pick := func(n int) []Product {
+		var ps []Product
+		for range n {
+			p, err := c.Product(ctx, fmt.Sprintf("p%d", rng.IntN(len(products))))
+			if err != nil {
+				continue // deleted
+			}
+			ps = append(ps, p)
+		}
+		return ps
+	}
+	upsert := func(ps []Product) {
+		t.Helper()
+		if _, err := c.Upsert(ctx, nil, ps); err != nil {
+			t.Fatal(err)
+		}
+	}
+	kinds := []string{"on and off sale", "prices", "ratings", "stock", "on and off sale", "description", "deleted", "on and off sale"}
+	var flips int64
+	for round := range 48 {
+		kind := kinds[round%len(kinds)]
+		if round == 24 {
+			// One in two on sale: pools of a word's matches on sale that do not hold
+			// every one (poolSize 300), built again when products go on or off sale.
+			putOnSale(t, c, products, 2)
+		}
+		switch kind {
+		case "on and off sale":
+			ps := pick(8)
+			for i := range ps {
+				ps[i].Attributes = maps.Clone(ps[i].Attributes)
+				if ps[i].Attributes == nil {
+					ps[i].Attributes = map[string]string{}
+				}
+				if ps[i].Attributes["list_price"] != "" {
+					delete(ps[i].Attributes, "list_price")
+				} else {
+					ps[i].Attributes["list_price"] = "$999.00"
+				}
+			}
+			upsert(ps)
+		case "prices":
+			ps := pick(5)
+			for i := range ps {
+				ps[i].Price.Amount += int64(rng.IntN(500)) + 1
+			}
+			upsert(ps)
+		case "ratings":
+			ps := pick(5)
+			for i := range ps {
+				ps[i].Rating = float64(rng.IntN(11)) / 2
+			}
+			upsert(ps)
+		case "stock":
+			for _, p := range pick(3) {
+				c.TakeStock(ctx, p.ID, 1) // out of stock is fine
+			}
+		case "description":
+			ps := pick(2)
+			for i := range ps {
+				ps[i].Description += " Brass lantern, round " + fmt.Sprint(round) + "."
+			}
+			upsert(ps)
+		case "deleted":
+			if _, err := c.db.ExecContext(ctx, `DELETE FROM products WHERE id = ?`, fmt.Sprintf("p%d", rng.IntN(len(products)))); err != nil {
+				t.Fatal(err)
+			}
+		}
+		carried := c.poolsCarried.Load()
+		for _, q := range queries {
+			got, gotFirst := searchPages(t, c, q)
+			fresh.pools.forget()
+			want, wantFirst := searchPages(t, fresh, q)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("round %d (%s): %q (sort %q): pages %v; built afresh %v", round, kind, q.Text, q.Sort, got, want)
+			}
+			if !reflect.DeepEqual(gotFirst.Facets, wantFirst.Facets) && gotFirst.TotalEstimated == wantFirst.TotalEstimated {
+				// (Facets are counted over the matches of the pool a search was drawn from.)
+				t.Errorf("round %d (%s): %q (sort %q): facets %+v; built afresh %+v", round, kind, q.Text, q.Sort, gotFirst.Facets, wantFirst.Facets)
+			}
+			// A total is exact or estimated as the pool it was drawn from holds every
+			// match or not (a search of a word on sale draws from the pool of its matches
+			// on sale once one is kept, which the catalog that forgets its pools may not
+			// have built): an exact one must be every match's.
+			_, all := searchPages(t, ex, q)
+			for _, r := range []Result{gotFirst, wantFirst} {
+				if !r.TotalEstimated && r.Total != all.Total {
+					t.Errorf("round %d (%s): %q (sort %q): totals %d (estimated %v) kept, %d (estimated %v) built afresh; every match ordered: %d",
+						round, kind, q.Text, q.Sort, gotFirst.Total, gotFirst.TotalEstimated, wantFirst.Total, wantFirst.TotalEstimated, all.Total)
+					break
+				}
+			}
+		}
+		if kind == "on and off sale" && c.poolsCarried.Load() > carried {
+			flips++
+		}
+		t.Logf("round %d (%s): %d pools carried", round, kind, c.poolsCarried.Load()-carried)
+	}
+	if c.poolsCarried.Load() == 0 || flips == 0 || c.saleRanked.Load() == 0 {
+		t.Errorf("%d pools carried, in %d rounds that put products on and off sale, %d with those products ranked in: the test needs each",
+			c.poolsCarried.Load(), flips, c.saleRanked.Load())
+	}
+	if c.salePools.Load() < 2 {
+		t.Errorf("%d pools of matches on sale built: the test needs them built again after writes carrying cannot follow", c.salePools.Load())
+	}
+}
