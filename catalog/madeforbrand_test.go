@@ -86,6 +86,8 @@ func TestSearchMadeForPlatform(t *testing.T) {
 		{ID: "KV-D18K", Title: "Kestrel 18V Cordless Drill Kit (KV-D18K)", Brand: "Kestrel", Price: usd(19900)},
 		{ID: "KV-D12K", Title: "Kestrel 12V Cordless Drill Kit (KV-D12K)", Brand: "Kestrel", Price: usd(14900)},
 		{ID: "KV-P215", Title: "Kestrel P215 18V Hammer Drill (KV-P215)", Brand: "Kestrel", Price: usd(17900)},
+		// Its model in the last bracket of a title whose "with" it follows.
+		{ID: "SKU-0442", Title: "Kestrel 12V Impact Driver Kit with Charger (KV-ID12)", Brand: "Kestrel", Price: usd(12900)},
 		// The 12V batteries are written to match "battery" best, so they lead the plain order.
 		{ID: "KV-12A", Title: "Kestrel 12V Battery Pack, Compact Battery 2.0Ah (KB-12A)", Brand: "Kestrel", Price: usd(4900)},
 		{ID: "KV-12B", Title: "Kestrel 12V Battery Pack, Battery 4.0Ah (KB-12B)", Brand: "Kestrel", Price: usd(6900)},
@@ -138,6 +140,7 @@ func TestSearchMadeForPlatform(t *testing.T) {
 		{"12V drill: the other platform first", "battery for my KV-D12K", []string{"KV-12", "KV-18", "OB"}},
 		{"a model word after the brand is no platform", "battery for KV-P215", []string{"KV-18", "KV-12", "OB"}},
 		{"a brand with no platform words: the brand first", "battery for OB-DD1", []string{"OB", "KV"}},
+		{"a model in the title's last bracket, after its with", "battery for my KV-ID12", []string{"KV-12", "KV-18", "OB"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got := slices.DeleteFunc(batteries(tt.q), func(id string) bool { return id == "TM-5AH" }) // it names the drill: placed by its words

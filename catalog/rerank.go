@@ -156,12 +156,12 @@ func (s *search) intentOf(ctx context.Context, raw string, rest []string, v *Voc
 // query names no such code, or its products are of no brand or of several. The caller
 // asks only when the query names no brand of its own.
 func (s *search) madeForBrand(ctx context.Context, raw string) (brand int64, bw, platform []string, err error) {
-	codes := queryCodes(afterMadeFor(raw))
+	codes := madeForCodes(afterMadeFor(raw))
 	if len(codes) == 0 {
 		return 0, nil, nil, nil
 	}
 	list, _ := json.Marshal(codes) // []string cannot fail to marshal
-	rows, err := s.c.query(ctx, `SELECT DISTINCT k.brand_id, p.brand_key, t.title FROM json_each(?) j CROSS JOIN product_codes c ON c.code = j.value
+	rows, err := s.c.query(ctx, `SELECT DISTINCT k.brand_id, p.brand_key, p.id, t.title FROM json_each(?) j CROSS JOIN product_codes c ON c.code = j.value
 		CROSS JOIN product_keys k ON k.rowid = c.rowid CROSS JOIN products p ON p.rowid = c.rowid CROSS JOIN product_text t ON t.rowid = c.rowid
 		LIMIT `+fmt.Sprint(rerankPool), string(list))
 	if err != nil {
@@ -171,13 +171,13 @@ func (s *search) madeForBrand(ctx context.Context, raw string) (brand int64, bw,
 	brands := map[int64]bool{}
 	for rows.Next() {
 		var (
-			b          int64
-			key, title string
+			b              int64
+			key, id, title string
 		)
-		if err := rows.Scan(&b, &key, &title); err != nil {
+		if err := rows.Scan(&b, &key, &id, &title); err != nil {
 			return 0, nil, nil, fmt.Errorf("search made for: %w", err)
 		}
-		if codeOnlyFitted(title, codes) {
+		if !ownCode(id, title, codes) {
 			continue // made for the product named, not it
 		}
 		brands[b], brand, bw = true, b, brandWords(key)
@@ -253,6 +253,39 @@ func (s *search) samePlatform(ctx context.Context, pool []match, typed map[int64
 		}
 	}
 	return out, nil
+}
+
+// madeForCodes are the codes of text after a made-for word (afterMadeFor): those
+// queryCodes reads, and a number of six digits or more with a hyphen or dot in it
+// ("2804-20", a model number of digits only, which a catalog's titles say too), as
+// productCodes stores them. Only the products with one of them are read.
+func madeForCodes(text string) []string {
+	out := queryCodes(text)
+	for _, w := range titleChunks(text) {
+		if k := codeKey(w); isNumber(k) && len(k) >= 6 && strings.ContainsAny(w, "-.") && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// ownCode reports whether one of codes is the product's own (its id's, or in its title
+// not only after a made-for word, or in the title's last bracket: "RYOBI … Drill/Driver
+// Kit with 1.5 Ah Battery and Charger (PCL206K1)"), not only the code of what it is
+// made for ("Tamsin 18V Battery for KV-D18K (TM-5AH)").
+func ownCode(id, title string, codes []string) bool {
+	if slices.Contains(codes, codeKey(id)) || !codeOnlyFitted(title, codes) {
+		return true
+	}
+	t := strings.TrimSpace(title)
+	if !strings.HasSuffix(t, ")") {
+		return false
+	}
+	open := strings.LastIndexByte(t, '(')
+	if open < 0 {
+		return false
+	}
+	return slices.ContainsFunc(titleChunks(t[open+1:len(t)-1]), func(w string) bool { return slices.Contains(codes, codeKey(w)) })
 }
 
 // beforeMadeFor is text up to its first word after which a query names what the thing
