@@ -139,6 +139,12 @@ func (p *Product) PersonalizationOf() Personalization {
 	return out
 }
 
+// NeedsChoices reports whether the product cannot be bought without the person's
+// choices: it has options, or its personalisation is required.
+func (p *Product) NeedsChoices() bool {
+	return len(p.Options()) > 0 || p.PersonalizationOf().Required
+}
+
 // AsksChoices reports whether buying the product asks for a choice or takes a
 // personalisation.
 func (p *Product) AsksChoices() bool {
