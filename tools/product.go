@@ -55,7 +55,7 @@ type productSummary struct {
 	Billing      *billing   `json:"billing,omitempty" jsonschema:"present for a subscription product only: its price is then charged every interval"`
 	// ChoicesRequired says that buying it needs the person's choices, which a list
 	// does not show: get_product's options and personalization do.
-	ChoicesRequired bool `json:"choices_required,omitempty" jsonschema:"true when it cannot be bought without the person's choices (a value for each of its options, or a required personalisation): get_product shows them, and purchase, add_to_cart and subscribe refuse it without them; absent otherwise"`
+	ChoicesRequired bool `json:"choices_required,omitempty" jsonschema:"true when it cannot be bought without the person's choices (a value for each of its options, or a required personalisation), which get_product shows; absent otherwise"`
 }
 
 // summaryOf shows p; unsold are the sellers this server cannot buy from.
