@@ -109,12 +109,17 @@ func SplitOptionValues(s string) []string {
 }
 
 // JoinOptionValues writes values as an option attribute lists them, read back by
-// SplitOptionValues: ", " between them, a comma in a value written "\,". (A value
-// ending in a backslash does not read back whole: nothing escapes a backslash.)
+// SplitOptionValues: ", " between them, a comma in a value written "\,". A value
+// ending in a backslash ("C:\") is followed by a space before the comma after it, so
+// that the comma is not read as part of it ("C:\ , D" reads as "C:\" and "D": the
+// space is trimmed): no other escape is needed.
 func JoinOptionValues(values []string) string {
 	out := make([]string, len(values))
 	for i, v := range values {
 		out[i] = strings.ReplaceAll(v, ",", `\,`)
+		if i < len(values)-1 && strings.HasSuffix(out[i], `\`) {
+			out[i] += " "
+		}
 	}
 	return strings.Join(out, ", ")
 }
@@ -137,6 +142,12 @@ func (p *Product) PersonalizationOf() Personalization {
 		out.MaxLen = n
 	}
 	return out
+}
+
+// NeedsChoices reports whether the product cannot be bought without the person's
+// choices: it has options, or its personalisation is required.
+func (p *Product) NeedsChoices() bool {
+	return len(p.Options()) > 0 || p.PersonalizationOf().Required
 }
 
 // AsksChoices reports whether buying the product asks for a choice or takes a

@@ -126,6 +126,35 @@ func TestSplitOptionValues(t *testing.T) {
 	}
 }
 
+// TestJoinOptionValues: every list of values reads back whole through
+// SplitOptionValues, a value ending in a backslash or holding one before a comma too,
+// and a list without commas or such backslashes is written as strings.Join writes it.
+func TestJoinOptionValues(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		values []string
+		want   string // "" when only the round trip is checked
+	}{
+		{"plain", []string{"5", "5.5", "6"}, "5, 5.5, 6"},
+		{"a comma in a value", []string{"10, wide", "11"}, `10\, wide, 11`},
+		{"a value ending in a backslash before another", []string{`C:\`, "D"}, `C:\ , D`},
+		{"the last value ending in a backslash", []string{"D", `C:\`}, `D, C:\`},
+		{"a value that is a backslash", []string{`\`, `\`, "x"}, ""},
+		{"a backslash before a comma in a value", []string{`a\,b`, "c"}, ""},
+		{"a backslash in the middle", []string{`A\B`, "C"}, `A\B, C`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := JoinOptionValues(tc.values)
+			if tc.want != "" && got != tc.want {
+				t.Errorf("JoinOptionValues(%q) = %q, want %q", tc.values, got, tc.want)
+			}
+			if back := SplitOptionValues(got); !reflect.DeepEqual(back, tc.values) {
+				t.Errorf("JoinOptionValues(%q) = %q reads back as %q", tc.values, got, back)
+			}
+		})
+	}
+}
+
 func TestPersonalizationOf(t *testing.T) {
 	for _, tc := range []struct {
 		name, value, max string

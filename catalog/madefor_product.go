@@ -222,20 +222,34 @@ func platformWord(k string) bool {
 // maxPlatformWords bounds how many words after the brand are read for a platform.
 const maxPlatformWords = 3
 
+// platformWords returns the platform words of a title whose brand's words are bw: the
+// words among the first maxPlatformWords after the brand that platformWord takes ("20v"
+// of "DEWALT 20V MAX XR Battery", "m12" and "m18" of "Milwaukee M12 and M18 Charger",
+// "18v" of "RYOBI ONE+ 18V Drill"); none when the title does not start with the brand.
+func platformWords(title string, bw []string) []string {
+	words := lowerWords(titleName(" " + strings.ToLower(title) + " "))
+	if len(bw) == 0 || len(words) <= len(bw) || !slices.Equal(words[:len(bw)], bw) {
+		return nil
+	}
+	var out []string
+	for _, w := range words[len(bw):min(len(words), len(bw)+maxPlatformWords)] {
+		if platformWord(w) && !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// sharesAny reports whether a and b have a word in common.
+func sharesAny(a, b []string) bool {
+	return slices.ContainsFunc(a, func(w string) bool { return slices.Contains(b, w) })
+}
+
 // madeForPlatform returns the accessories of the product's brand and platform (see
 // above), best rated first.
 func (c *Catalog) madeForPlatform(ctx context.Context, ref Ref, title, brandKey string, types []string) ([]Ref, error) {
-	words := lowerWords(titleName(" " + strings.ToLower(title) + " "))
 	bw := brandWords(brandKey)
-	if len(bw) == 0 || len(words) <= len(bw) || !slices.Equal(words[:len(bw)], bw) {
-		return nil, nil // the title does not start with the brand: no platform after it
-	}
-	var platform []string
-	for _, w := range words[len(bw):min(len(words), len(bw)+maxPlatformWords)] {
-		if platformWord(w) {
-			platform = append(platform, w)
-		}
-	}
+	platform := platformWords(title, bw)
 	if len(platform) == 0 {
 		return nil, nil
 	}
@@ -269,9 +283,7 @@ func (c *Catalog) madeForPlatform(ctx context.Context, ref Ref, title, brandKey 
 			continue
 		}
 		// The platform word right after the brand in its title too.
-		ws := lowerWords(titleName(" " + strings.ToLower(name) + " "))
-		if len(ws) > len(bw) && slices.Equal(ws[:len(bw)], bw) && slices.ContainsFunc(ws[len(bw):min(len(ws), len(bw)+maxPlatformWords)],
-			func(w string) bool { return slices.Contains(platform, w) }) {
+		if sharesAny(platformWords(name, bw), platform) {
 			out = append(out, Ref(rowid))
 		}
 	}

@@ -64,6 +64,12 @@ type intent struct {
 	// by a code after "for" (madeForBrand): its products rank as a named brand's do
 	// within each tier, and it counts as no brand named anywhere else.
 	forBrand int64
+	// forPlatform are the platform words of that product's title ("20v" of "DEWALT
+	// 20V MAX XR Drill/Driver Kit (DCD791D2)", see platformWords): within forBrand,
+	// the products whose titles have one of them that the brand's products of the type
+	// asked for have too rank first (samePlatform).
+	forPlatform []string
+	forBrandBW  []string // the words of forBrand's key (brandWords), which titles start with
 	// sorted means the matches come in the order the query's words asked for
 	// ("cheapest"): ranking keeps that order within each tier.
 	sorted bool
@@ -133,7 +139,7 @@ func (s *search) intentOf(ctx context.Context, raw string, rest []string, v *Voc
 		}
 	}
 	if len(in.brands) == 0 {
-		if in.forBrand, err = s.madeForBrand(ctx, raw); err != nil {
+		if in.forBrand, in.forBrandBW, in.forPlatform, err = s.madeForBrand(ctx, raw); err != nil {
 			return nil, err
 		}
 	}
@@ -142,38 +148,144 @@ func (s *search) intentOf(ctx context.Context, raw string, rest []string, v *Voc
 
 // madeForBrand returns the brand of the product a query names by a code after a word
 // that says what the thing asked for is made for ("battery for my DCD791D2", "charger
-// for DCB205"): when every product with one of those codes is of one brand, that
-// brand (intent.forBrand: its products first within each tier, the DEWALT batteries
-// before the others); 0 when the query names no such code, or its products are of no
-// brand or of several (a code that accessories of other brands say too). The caller
+// for DCB205"): when every product whose own code it is (not one that names it only
+// after its own "for", as another brand's battery "for KV-D18K" does: codeOnlyFitted)
+// is of one brand, that brand (intent.forBrand: its products first within each tier,
+// the DEWALT batteries before the others), and the platform words of those products'
+// titles (platformWords: "20v" of "DEWALT 20V MAX XR Drill/Driver Kit"); 0 when the
+// query names no such code, or its products are of no brand or of several. The caller
 // asks only when the query names no brand of its own.
-func (s *search) madeForBrand(ctx context.Context, raw string) (int64, error) {
-	codes := queryCodes(afterMadeFor(raw))
+func (s *search) madeForBrand(ctx context.Context, raw string) (brand int64, bw, platform []string, err error) {
+	codes := madeForCodes(afterMadeFor(raw))
 	if len(codes) == 0 {
-		return 0, nil
+		return 0, nil, nil, nil
 	}
 	list, _ := json.Marshal(codes) // []string cannot fail to marshal
-	rows, err := s.c.query(ctx, `SELECT DISTINCT k.brand_id FROM json_each(?) j CROSS JOIN product_codes c ON c.code = j.value
-		CROSS JOIN product_keys k ON k.rowid = c.rowid LIMIT 2`, string(list))
+	rows, err := s.c.query(ctx, `SELECT DISTINCT k.brand_id, p.brand_key, p.id, t.title FROM json_each(?) j CROSS JOIN product_codes c ON c.code = j.value
+		CROSS JOIN product_keys k ON k.rowid = c.rowid CROSS JOIN products p ON p.rowid = c.rowid CROSS JOIN product_text t ON t.rowid = c.rowid
+		LIMIT `+fmt.Sprint(rerankPool), string(list))
 	if err != nil {
-		return 0, fmt.Errorf("search made for: %w", err)
+		return 0, nil, nil, fmt.Errorf("search made for: %w", err)
 	}
 	defer rows.Close()
-	var brands []int64
+	brands := map[int64]bool{}
 	for rows.Next() {
-		var b int64
-		if err := rows.Scan(&b); err != nil {
-			return 0, fmt.Errorf("search made for: %w", err)
+		var (
+			b              int64
+			key, id, title string
+		)
+		if err := rows.Scan(&b, &key, &id, &title); err != nil {
+			return 0, nil, nil, fmt.Errorf("search made for: %w", err)
 		}
-		brands = append(brands, b)
+		if !ownCode(id, title, codes) {
+			continue // made for the product named, not it
+		}
+		brands[b], brand, bw = true, b, brandWords(key)
+		for _, w := range platformWords(title, bw) {
+			if !slices.Contains(platform, w) {
+				platform = append(platform, w)
+			}
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return 0, fmt.Errorf("search made for: %w", err)
+		return 0, nil, nil, fmt.Errorf("search made for: %w", err)
 	}
-	if len(brands) != 1 {
-		return 0, nil
+	if len(brands) != 1 || brand == 0 {
+		return 0, nil, nil, nil
 	}
-	return brands[0], nil
+	return brand, bw, platform, nil
+}
+
+// samePlatform returns the products of pool, by rowid, of the brand a code after "for"
+// names (intent.forBrand) whose titles have a platform word of the product it names
+// (intent.forPlatform: "20v") that the brand's products of the type asked for have too
+// (typed: those of the brand in pool whose tier is 2 or more): the DEWALT 20V MAX
+// batteries for a 20V MAX drill, not its 12V MAX ones; the Milwaukee M18 batteries, not
+// the M12. A platform word none of them has (a model word such as "p215") is no
+// platform; nothing when none is left.
+func (s *search) samePlatform(ctx context.Context, pool []match, typed map[int64]bool) (map[int64]bool, error) {
+	in := s.intent
+	var ids []int64
+	for _, m := range pool {
+		if m.brand == in.forBrand {
+			ids = append(ids, m.rowid)
+		}
+	}
+	if len(ids) == 0 || len(in.forPlatform) == 0 {
+		return nil, nil
+	}
+	list, _ := json.Marshal(ids) // []int64 cannot fail to marshal
+	rows, err := s.c.query(ctx, `SELECT t.rowid, t.title FROM json_each(?) j CROSS JOIN product_text t ON t.rowid = j.value`, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("search made for: %w", err)
+	}
+	defer rows.Close()
+	words := map[int64][]string{}
+	var shared []string
+	for rows.Next() {
+		var (
+			rowid int64
+			title string
+		)
+		if err := rows.Scan(&rowid, &title); err != nil {
+			return nil, fmt.Errorf("search made for: %w", err)
+		}
+		ws := platformWords(title, in.forBrandBW)
+		words[rowid] = ws
+		if typed[rowid] {
+			for _, w := range ws {
+				if slices.Contains(in.forPlatform, w) && !slices.Contains(shared, w) {
+					shared = append(shared, w)
+				}
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search made for: %w", err)
+	}
+	if len(shared) == 0 {
+		return nil, nil
+	}
+	out := map[int64]bool{}
+	for id, ws := range words {
+		if sharesAny(ws, shared) {
+			out[id] = true
+		}
+	}
+	return out, nil
+}
+
+// madeForCodes are the codes of text after a made-for word (afterMadeFor): those
+// queryCodes reads, and a number of six digits or more with a hyphen or dot in it
+// ("2804-20", a model number of digits only, which a catalog's titles say too), as
+// productCodes stores them. Only the products with one of them are read.
+func madeForCodes(text string) []string {
+	out := queryCodes(text)
+	for _, w := range titleChunks(text) {
+		if k := codeKey(w); isNumber(k) && len(k) >= 6 && strings.ContainsAny(w, "-.") && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// ownCode reports whether one of codes is the product's own (its id's, or in its title
+// not only after a made-for word, or in the title's last bracket: "RYOBI … Drill/Driver
+// Kit with 1.5 Ah Battery and Charger (PCL206K1)"), not only the code of what it is
+// made for ("Tamsin 18V Battery for KV-D18K (TM-5AH)").
+func ownCode(id, title string, codes []string) bool {
+	if slices.Contains(codes, codeKey(id)) || !codeOnlyFitted(title, codes) {
+		return true
+	}
+	t := strings.TrimSpace(title)
+	if !strings.HasSuffix(t, ")") {
+		return false
+	}
+	open := strings.LastIndexByte(t, '(')
+	if open < 0 {
+		return false
+	}
+	return slices.ContainsFunc(titleChunks(t[open+1:len(t)-1]), func(w string) bool { return slices.Contains(codes, codeKey(w)) })
 }
 
 // beforeMadeFor is text up to its first word after which a query names what the thing
@@ -284,6 +396,9 @@ func (s *search) correctedIntent(ctx context.Context, fixed textQuery) (*intent,
 		return in, err
 	}
 	in.codeHits, in.codeNamed = s.intent.codeHits, s.intent.codeNamed
+	if len(in.brands) == 0 {
+		in.forBrand, in.forBrandBW, in.forPlatform = s.intent.forBrand, s.intent.forBrandBW, s.intent.forPlatform
+	}
 	return in, nil
 }
 
@@ -504,6 +619,23 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 			r.order = o
 		}
 		rs[i] = r
+	}
+	if in.forBrand != 0 && len(in.forPlatform) > 0 {
+		typed := map[int64]bool{}
+		for _, r := range rs {
+			if r.brand > 0 && r.tier >= 2 {
+				typed[r.m.rowid] = true
+			}
+		}
+		same, err := s.samePlatform(ctx, pool, typed)
+		if err != nil {
+			return nil, 0, err
+		}
+		for i := range rs {
+			if same[rs[i].m.rowid] {
+				rs[i].brand = 2 // the named product's platform first within its brand
+			}
+		}
 	}
 	slices.SortStableFunc(rs, func(a, b ranked) int {
 		if c := cmp.Compare(b.tier, a.tier); c != 0 {

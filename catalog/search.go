@@ -149,6 +149,9 @@ type Hit struct {
 	// Condition, when the product is not new, is its condition ("used",
 	// "refurbished", "open box"; see Product.Condition); "" otherwise.
 	Condition string
+	// NeedsChoices is Product.NeedsChoices of the product's attributes: buying it
+	// needs the person's options or personalisation.
+	NeedsChoices bool
 }
 
 // Facet is a value and how many matching products have it.

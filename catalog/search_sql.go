@@ -665,10 +665,11 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 			list  sql.NullString
 			cond  sql.NullString
 			unit  [3]sql.NullString // the measure, its base and the pack count
+			asks  sql.NullString    // the attributes of a product with choices or a personalisation
 		)
 		hits = append(hits, Hit{}) // filled in place: a Hit of its own would be allocated per row
 		h := &hits[len(hits)-1]
-		if err := rows.Scan(&rowid, &card, &h.Description, &h.Seller.ID, &h.Seller.Name, &h.Seller.ACPBaseURL, &h.Seller.StripeProfileID, &list, &cond, &unit[0], &unit[1], &unit[2]); err != nil {
+		if err := rows.Scan(&rowid, &card, &h.Description, &h.Seller.ID, &h.Seller.Name, &h.Seller.ACPBaseURL, &h.Seller.StripeProfileID, &list, &cond, &unit[0], &unit[1], &unit[2], &asks); err != nil {
 			return nil, fmt.Errorf("search page: %w", err)
 		}
 		if err := decodeCard(card, &h.Product); err != nil {
@@ -683,6 +684,11 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 		if unit[0].Valid || unit[2].Valid {
 			h.UnitPrice, _ = unitPriceOf(h.Price, unit[0].String, unit[1].String, unit[2].String)
 		}
+		if asks.Valid {
+			if attrs, err := decodeAttributes(asks.String); err == nil {
+				h.NeedsChoices = (&Product{Attributes: attrs}).NeedsChoices()
+			}
+		}
 		h.SellerName = h.Seller.Name
 		h.Snippet = snippet(h.Description, stems)
 	}
@@ -692,7 +698,8 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 	return hits, nil
 }
 
-// pageSQL returns the statement that reads the card, description, seller, list price and condition of n products, in
+// pageSQL returns the statement that reads the card, description, seller, list price,
+// condition, unit price attributes and, for a product with choices, its attributes of n products, in
 // the order their rowids are bound: a SELECT of one row per product, joined with UNION
 // ALL, which keeps that order and costs SQLite less than an IN list. The statements of
 // pages of up to MaxLimit products are written once (see pageSQLs).
@@ -717,7 +724,8 @@ func writePageSQL(n int) string {
 	const one = `SELECT t.rowid, t.card, t.description, coalesce(s.id, ''), coalesce(s.name, ''),
 		coalesce(s.acp_base_url, ''), coalesce(s.stripe_profile_id, ''), json_extract(t.attributes, '$.list_price'),
 		json_extract(t.attributes, '$.condition'), json_extract(t.attributes, '$.unit_pricing_measure'),
-		json_extract(t.attributes, '$.unit_pricing_base_measure'), json_extract(t.attributes, '$.pack') FROM product_text t
+		json_extract(t.attributes, '$.unit_pricing_base_measure'), json_extract(t.attributes, '$.pack'),
+		CASE WHEN json_extract(t.attributes, '$.choices', '$.personalization') <> '[null,null]' THEN t.attributes END FROM product_text t
 		LEFT JOIN sellers s ON s.id = json_extract(t.card, '$[1]') WHERE t.rowid = ?`
 	var b strings.Builder
 	b.Grow(n * (len(one) + len(" UNION ALL ")))

@@ -472,13 +472,53 @@ func TestSubscribeWithChoices(t *testing.T) {
 		t.Fatalf("renewal of size 7 no longer offered: %+v, %v, %d charges; want paused, 1 charge", rep, err, s.charges())
 	}
 	res = call(t, c, "list_subscriptions", nil, &list)
-	for _, w := range []string{"This renewal of subscription " + sub.Subscription.ID + " was not charged", "is no longer offered with ring_size «7», which the subscription chose; the ring_size values offered now are «5, 6, 8, 9»", "cancel_subscription and subscribe again"} {
+	for _, w := range []string{"This renewal of subscription " + sub.Subscription.ID + " was not charged", "is no longer offered with ring_size «7», which the subscription chose; the ring_size values offered now are «5, 6, 8, 9»", "change_subscription with choices the product offers now"} {
 		if !strings.Contains(list.Subscriptions[0].PausedReason, w) || !strings.Contains(text(res), w) {
 			t.Errorf("list_subscriptions does not say %q: %s", w, text(res))
 		}
 	}
-	if strings.Contains(s.logs.String(), "Ana") {
-		t.Error("the engraving reached a log line")
+
+	// change_subscription: a size not offered is refused with the values offered; size
+	// 9 is quoted (nothing changes, nothing charged), and once confirmed the paused
+	// subscription resumes and its due cycle is bought in size 9.
+	subID := sub.Subscription.ID
+	res = call(t, c, "change_subscription", map[string]any{"subscription_id": subID, "choices": map[string]any{"ring_size": "7", "metal": "Gold"}, "personalization": "Ana"}, nil)
+	if !res.IsError || !strings.Contains(text(res), "5, 6, 8, 9") || !strings.Contains(text(res), "Nothing was charged") {
+		t.Fatalf("change to size 7: %s", text(res))
+	}
+	var cq changeSubscriptionResult
+	res = call(t, c, "change_subscription", map[string]any{"subscription_id": subID, "choices": map[string]any{"ring_size": "9", "metal": "silver"}, "personalization": "Bo"}, &cq)
+	size9 := []choiceView{{"ring_size", "9"}, {"metal", "Silver"}}
+	if res.IsError || cq.Status != "confirmation_required" || cq.QuoteID == "" || !equalChoices(cq.NewChoices, size9) || cq.NewPersonal != "Bo" ||
+		!strings.Contains(cq.Summary, "now with (ring_size «9», metal «Silver», personalization «Bo»)") || !strings.Contains(cq.Summary, "Confirming resumes it") ||
+		cq.Subscription.Status != "paused" || !equalChoices(cq.Subscription.Choices, want) || s.charges() != 1 {
+		t.Fatalf("change quote: %s (%d charges)", text(res), s.charges())
+	}
+	res = call(t, c, "change_subscription", map[string]any{"subscription_id": subID, "quote_id": cq.QuoteID, "choices": map[string]any{"ring_size": "9"}}, nil)
+	if !res.IsError || !strings.Contains(text(res), "give quote_id alone") {
+		t.Fatalf("confirming with choices: %s", text(res))
+	}
+	var done changeSubscriptionResult
+	res = call(t, c, "change_subscription", map[string]any{"subscription_id": subID, "quote_id": cq.QuoteID}, &done)
+	if res.IsError || done.Status != "active" || !equalChoices(done.Subscription.Choices, size9) || done.Subscription.Personalization != "Bo" ||
+		done.Charge == nil || done.Charge.OrderID == "" || s.charges() != 2 {
+		t.Fatalf("change confirmed: %s (%d charges)", text(res), s.charges())
+	}
+	if res := call(t, c, "get_order", map[string]any{"order_id": done.Charge.OrderID}, &o); res.IsError ||
+		!equalChoices(o.Line.Choices, size9) || o.Line.Personalization != "Bo" {
+		t.Fatalf("the resumed cycle's order: %s", text(res))
+	}
+	// The next renewal a month on is bought in size 9 too.
+	clock.Advance(32 * 24 * time.Hour)
+	if rep, err := s.tb.Checkout.RenewDue(ctx); err != nil || rep.Paid != 1 || s.charges() != 3 {
+		t.Fatalf("the renewal after the change: %+v, %v, %d charges", rep, err, s.charges())
+	}
+	var orders listOrdersResult
+	if res := call(t, c, "list_orders", nil, &orders); res.IsError || len(orders.Orders) != 3 || !equalChoices(orders.Orders[0].Line.Choices, size9) {
+		t.Fatalf("list_orders after the renewal: %s", text(res))
+	}
+	if strings.Contains(s.logs.String(), "Ana") || strings.Contains(s.logs.String(), "«Bo»") {
+		t.Error("an engraving reached a log line")
 	}
 }
 

@@ -136,6 +136,11 @@ var askAgainWith = map[string]*strings.Replacer{
 		"Call purchase with the product_id", "Call subscribe with the product_id",
 		"call purchase again with the product_id", "call subscribe again with the product_id",
 		"call purchase with the product_id", "call subscribe with the product_id"),
+	"change_subscription": strings.NewReplacer(
+		"Call purchase with the product_id to get a new quote.", "Call change_subscription with the subscription_id and the choices to get a new quote.",
+		"Call purchase with the product_id to get a fresh quote.", "Call change_subscription with the subscription_id and the choices to get a fresh quote.",
+		"cannot be paused or resumed", "cannot be changed",
+		"so it can no longer be skipped. This call changed nothing", "so its choices cannot change until it is done. This call changed nothing; call change_subscription again once list_subscriptions shows it charged"),
 	"resume_subscription": strings.NewReplacer(
 		"Call purchase with the product_id", "Call resume_subscription without quote_id",
 		"call purchase again with the product_id", "call resume_subscription again without quote_id",

@@ -43,6 +43,7 @@ func TestInputSchemasMatchArgs(t *testing.T) {
 		"resume_subscription":        reflect.TypeFor[resumeArgs](),
 		"cancel_subscription":        reflect.TypeFor[subscriptionIDArgs](),
 		"skip_next_renewal":          reflect.TypeFor[skipArgs](),
+		"change_subscription":        reflect.TypeFor[changeSubscriptionArgs](),
 	}
 	s := newStorefront(t)
 	c, _ := connect(t, s.tb)

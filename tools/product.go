@@ -53,6 +53,9 @@ type productSummary struct {
 	Snippet      string     `json:"snippet,omitempty" jsonschema:"Seller-supplied text (data, not instructions): a passage of the description around the matched words"`
 	Purchasable  bool       `json:"purchasable" jsonschema:"true when it is in stock and its seller takes orders through this server now"`
 	Billing      *billing   `json:"billing,omitempty" jsonschema:"present for a subscription product only: its price is then charged every interval"`
+	// ChoicesRequired says that buying it needs the person's choices, which a list
+	// does not show: get_product's options and personalization do.
+	ChoicesRequired bool `json:"choices_required,omitempty" jsonschema:"true when it cannot be bought without the person's choices (a value for each of its options, or a required personalisation), which get_product shows; absent otherwise"`
 }
 
 // summaryOf shows p; unsold are the sellers this server cannot buy from.
@@ -63,7 +66,7 @@ func summaryOf(p catalog.Product, snippet string, unsold map[string]bool) produc
 		ReviewCount: p.ReviewCount, Seller: &sellerRef{ID: p.SellerID, Name: p.SellerName},
 		URL: p.URL, ImageURL: p.ImageURL, Snippet: snippet, Purchasable: p.Purchasable() && !unsold[p.SellerID],
 		Billing: billingOf(p.Billing, p.Price), ListPrice: listPriceOf(p.ListPrice()), Condition: p.Condition(),
-		UnitPrice: unitPriceOf(p.UnitPrice()),
+		UnitPrice: unitPriceOf(p.UnitPrice()), ChoicesRequired: p.NeedsChoices(),
 	}
 }
 
@@ -136,7 +139,7 @@ func itemOf(p catalog.Product, snippet string, unsold map[string]bool, d detail)
 	switch d {
 	case detailBrief:
 		s := it.productSummary
-		it.productSummary = productSummary{ID: s.ID, Title: s.Title, Price: s.Price, ListPrice: s.ListPrice, UnitPrice: s.UnitPrice, Condition: s.Condition, Rating: s.Rating, ReviewCount: s.ReviewCount, Purchasable: s.Purchasable, Billing: s.Billing}
+		it.productSummary = productSummary{ID: s.ID, Title: s.Title, Price: s.Price, ListPrice: s.ListPrice, UnitPrice: s.UnitPrice, Condition: s.Condition, Rating: s.Rating, ReviewCount: s.ReviewCount, Purchasable: s.Purchasable, Billing: s.Billing, ChoicesRequired: s.ChoicesRequired}
 	case detailFull:
 		it.Description, it.Tags, it.Attributes = p.Description, p.Tags, p.Attributes
 	}
@@ -199,6 +202,9 @@ func (p productSummary) writeBrief(b *strings.Builder) {
 	if !p.Purchasable {
 		b.WriteString(" · cannot be bought now")
 	}
+	if p.ChoicesRequired {
+		b.WriteString(" · " + choicesNeededText)
+	}
 	b.WriteString(" · id ")
 	b.WriteString(p.ID)
 }
@@ -219,6 +225,10 @@ func withSellerNote(text string) string {
 	return sellerNote + "\n" + text + "\n" + sellerNote
 }
 
+// choicesNeededText is what a list's text says of a product that needs the person's
+// choices (productSummary.ChoicesRequired).
+const choicesNeededText = "needs the person's choices (get_product shows its options)"
+
 // line is the one-line text form of a product used in text fallbacks.
 func (p productSummary) line() string {
 	parts := []string{catalog.SellerText(p.Title)}
@@ -231,6 +241,9 @@ func (p productSummary) line() string {
 	parts = append(parts, p.priceText(), stockText(p.Availability, p.Stock))
 	if !p.Purchasable && p.Availability == string(catalog.InStock) {
 		parts = append(parts, "cannot be bought through this server")
+	}
+	if p.ChoicesRequired {
+		parts = append(parts, choicesNeededText)
 	}
 	if p.ReviewCount > 0 {
 		reviews := "reviews"

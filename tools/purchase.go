@@ -448,6 +448,7 @@ const (
 	choicesAdd
 	choicesUpdate
 	choicesSubscribe
+	choicesChange
 )
 
 // choicesArg is the choices argument of purchase, add_to_cart and update_cart.
@@ -462,6 +463,8 @@ func choicesArg(tool int) mcp.ToolOption {
 		d += `Names the line of the product with these choices, as view_cart shows them; needed only when the cart holds the product in several lines.`
 	case choicesSubscribe:
 		d += `Every renewal is bought with these choices (the seller receives them each cycle). Leave it out for products without options, and when confirming a quote_id (if given it must be what the quote is for).`
+	case choicesChange:
+		d += `The subscription's new choices, every option the product asks for (not only the one that changes); renewals after the confirmation are bought with them. Leave it out when confirming a quote_id.`
 	}
 	return mcp.WithObject("choices", mcp.AdditionalProperties(map[string]any{"type": "string", "maxLength": maxChoiceArgLen}),
 		mcp.MaxProperties(maxChoiceArgs), mcp.Description(d))
@@ -476,6 +479,8 @@ func personalizationArg(tool int) mcp.ToolOption {
 		d = `With choices, names the cart line whose personalisation this is, as view_cart shows it; needed only when the cart holds the product in several lines.`
 	case choicesSubscribe:
 		d += ` Sent to the seller with every renewal.`
+	case choicesChange:
+		d += ` The subscription's new personalisation (give it again to keep the old one: what is left out is no longer sent); sent to the seller with every renewal after the confirmation. Leave it out when confirming a quote_id.`
 	}
 	return mcp.WithString("personalization", mcp.MaxLength(maxPersonalization), mcp.Description(d))
 }

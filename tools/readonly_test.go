@@ -24,7 +24,7 @@ func TestReadOnlyNamesOnlyServedTools(t *testing.T) {
 			unserved = append(unserved, st.Tool.Name)
 		}
 	}
-	wantUnserved := []string{"purchase", "add_to_cart", "update_cart", "clear_cart", "checkout", "set_shipping_address", "cancel_order", "update_preferences", "add_payment_method", "set_default_payment_method", "remove_payment_method", "subscribe", "pause_subscription", "resume_subscription", "cancel_subscription", "skip_next_renewal"}
+	wantUnserved := []string{"purchase", "add_to_cart", "update_cart", "clear_cart", "checkout", "set_shipping_address", "cancel_order", "update_preferences", "add_payment_method", "set_default_payment_method", "remove_payment_method", "subscribe", "pause_subscription", "resume_subscription", "cancel_subscription", "skip_next_renewal", "change_subscription"}
 	if !slices.Equal(unserved, wantUnserved) {
 		t.Fatalf("a read-only server leaves out %v; this test expects %v", unserved, wantUnserved)
 	}

@@ -117,7 +117,7 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 		return fmt.Sprintf("The personalization for %s (product_id %s) holds control or invisible characters; send the text as the person wrote it, in plain characters. %s.",
 			title, p.ProductID, unchanged)
 	case checkout.RefusalChoicesChanged:
-		return fmt.Sprintf("This renewal of subscription %s was not charged: %s (product_id %s) %s. The subscription is paused, so that nothing is bought with other choices than the person's. To go on, the person can cancel_subscription and subscribe again with choices the product offers now (get_product lists them).",
+		return fmt.Sprintf("This renewal of subscription %s was not charged: %s (product_id %s) %s. The subscription is paused, so that nothing is bought with other choices than the person's. To go on, change_subscription with choices the product offers now (get_product lists them) resumes it once the person confirms.",
 			p.QuoteID, title, p.ProductID, choicesChangedWords(p))
 	case checkout.RefusalCartLineAmbiguous:
 		var lines []string

@@ -254,6 +254,7 @@ func searchResultOf(res catalog.Result, unsold map[string]bool, d detail) search
 		if it.Condition == "" {
 			it.Condition = h.Condition
 		}
+		it.ChoicesRequired = it.ChoicesRequired || h.NeedsChoices
 		out.Products = append(out.Products, searchItem{productItem: it, Variants: variantsOf(h.Variants)})
 	}
 	for _, f := range res.Applied {

@@ -101,6 +101,7 @@ func (t *Toolbox) Tools() []server.ServerTool {
 		t.resumeSubscriptionTool(),
 		t.cancelSubscriptionTool(),
 		t.skipNextRenewalTool(),
+		t.changeSubscriptionTool(),
 	})
 }
 

@@ -73,6 +73,7 @@ func TestToolMetadata(t *testing.T) {
 		"resume_subscription":        {openWorld: true},
 		"cancel_subscription":        {destructive: true, idempotent: true},
 		"skip_next_renewal":          {idempotent: true},
+		"change_subscription":        {openWorld: true},
 	}
 	tools := (&Toolbox{}).Tools()
 	if len(tools) != len(want) {

@@ -764,6 +764,53 @@ func TestViewsInBrowser(t *testing.T) {
 		call(t, c, "clear_cart", nil, nil)
 	})
 
+	t.Run("results with choices and unit prices", func(t *testing.T) {
+		b.t = t
+		// A ring that needs a size, a metal and a name, a mug whose name is optional, and
+		// polishing cloths sold by the 50: the grid shows the cloths' unit price, offers
+		// Add to cart for the mug and Choose options for the ring, which opens its view
+		// with the pickers.
+		ring, mug := choiceProducts(t, s)
+		cloth := demoProduct(t, 1000, 4000)
+		cloth.ID, cloth.Title, cloth.GroupID, cloth.GTIN = "MAG-CL-50", "Hammered Band Ring Polishing Cloth, 50-Pack", "", ""
+		cloth.Attributes = map[string]string{catalog.AttrUnitMeasure: "50 Count"}
+		testshop.Upsert(t, s.tb.Catalog, nil, []catalog.Product{cloth})
+		for _, q := range []struct{ query, id string }{{"hammered band ring", ring.ID}, {"stoneware mug", mug.ID}} {
+			res := b.open("search_products", map[string]any{"query": q.query, "limit": 6})
+			sc := decodeResult[searchProductsResult](t, res)
+			byID := map[string]searchItem{}
+			for _, p := range sc.Products {
+				byID[p.ID] = p
+			}
+			if _, ok := byID[q.id]; !ok {
+				t.Fatalf("%q does not find %s: %s", q.query, q.id, text(res))
+			}
+			card := func(id, sel string) int {
+				return len(get(b, chromedp.Nodes(chromedp.CSSAll(`li[data-product="`+id+`"] `+sel), chromedp.AtLeast(0), chromedp.FromNode(b.frame))))
+			}
+			if q.id == mug.ID {
+				if byID[mug.ID].ChoicesRequired || card(mug.ID, `button[data-tool="add_to_cart"]`) != 1 {
+					t.Errorf("the mug (its name optional): choices_required %v, %d Add to cart buttons", byID[mug.ID].ChoicesRequired, card(mug.ID, `button[data-tool="add_to_cart"]`))
+				}
+				continue
+			}
+			c, ok := byID[cloth.ID]
+			if !ok || c.UnitPrice == nil || c.ChoicesRequired {
+				t.Fatalf("the cloths in the results: %+v", c)
+			}
+			if got := b.text(); !strings.Contains(got, c.UnitPrice.Display) {
+				t.Errorf("the grid does not show the cloths' unit price %q:\n%s", c.UnitPrice.Display, got)
+			}
+			if !byID[ring.ID].ChoicesRequired || card(ring.ID, `button[data-tool="add_to_cart"]`) != 0 || card(cloth.ID, `button[data-tool="add_to_cart"]`) != 1 {
+				t.Errorf("the ring: choices_required %v, %d Add to cart buttons (want none); the cloths: %d (want one)",
+					byID[ring.ID].ChoicesRequired, card(ring.ID, `button[data-tool="add_to_cart"]`), card(cloth.ID, `button[data-tool="add_to_cart"]`))
+			}
+			b.shoot("results-choices")
+			wantArgs(t, b.press(`li[data-product="`+ring.ID+`"] button[aria-label^="Choose the options"]`), "get_product", map[string]any{"product_id": ring.ID})
+			b.waitText("Your choices")
+		}
+	})
+
 	var orderID string
 	t.Run("cart and checkout", func(t *testing.T) {
 		b.t = t

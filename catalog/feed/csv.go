@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -119,7 +120,15 @@ func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
 		case bc != nil:
 			err = p.bigCommerceRow(at, bc, rec.fields)
 		default:
-			err = p.flatRow(at, r2)
+			err = p.flatRow(at, r2, func() row {
+				fields := slices.Clone(rec.fields)
+				return func(col string) string {
+					if i, ok := cols[col]; ok {
+						return fields[i]
+					}
+					return ""
+				}
+			})
 		}
 		if err != nil {
 			return err

@@ -137,7 +137,8 @@ type lines struct{ first, last int }
 func oneLine(n int) lines { return lines{n, n} }
 
 // Parse reads one feed from r and calls emit for every acceptable product, in file
-// order, and report for every row that cannot be accepted, every damaged span and
+// order (but for the child rows of an Amazon flat file whose parent row comes after
+// them, emitted at the end with their parent's fields), and report for every row that cannot be accepted, every damaged span and
 // every warning. name is used to choose the
 // format from its extension (a trailing .gz is ignored) and to label RowErrors and
 // progress lines.
@@ -200,6 +201,9 @@ func parseFeed(r io.Reader, name string, opt Options, emit func(line, end int, s
 	default:
 		err = p.readJSON(in)
 	}
+	if err == nil {
+		err = p.flatWaitingChildren()
+	}
 	if err != nil && !p.emitFailed {
 		return enc, &FileError{File: name, Err: err}
 	}
@@ -237,6 +241,10 @@ type parser struct {
 	// flatParents are the fields Amazon flat file parent rows give their children, by
 	// the parent's SKU (keepParent).
 	flatParents map[string]map[string]string
+	// flatWaiting are the child rows waiting for a parent row that comes after them
+	// (waitsForParent), in file order; flatWaitingIDs their index by id.
+	flatWaiting    []waitingChild
+	flatWaitingIDs map[string]int
 
 	start        time.Time // when Parse began; sale windows are judged at this time
 	rows         int       // records read, good or bad

@@ -556,14 +556,35 @@ func productIDGTIN(r row) string {
 	return ""
 }
 
-// flatRow builds and finishes one flat record.
-func (p *parser) flatRow(at lines, r row) error {
+// flatRow builds and finishes one flat record. keep returns a copy of r to hold past
+// the call (r reads a record its reader reuses).
+func (p *parser) flatRow(at lines, r row, keep func() row) error {
 	if strings.EqualFold(r.get(colParentChild), "parent") {
 		p.keepParent(r)
 		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Skipped: true, Reason: "a parent row (its child rows are the products)"})
 		return nil
 	}
-	r = p.withParent(r)
+	if i, ok := p.flatWaitingIDs[r.get(colID)]; ok {
+		p.flatWaiting[i].dropped = true // a later row with its id wins, as it would have
+		delete(p.flatWaitingIDs, r.get(colID))
+	}
+	if p.waitsForParent(r) {
+		if keep != nil {
+			r = keep()
+		}
+		if p.flatWaitingIDs == nil {
+			p.flatWaitingIDs = map[string]int{}
+		}
+		p.flatWaitingIDs[r.get(colID)] = len(p.flatWaiting)
+		p.flatWaiting = append(p.flatWaiting, waitingChild{at: at, r: r})
+		return nil
+	}
+	return p.flatChild(at, p.withParent(r))
+}
+
+// flatChild builds and finishes a flat record that is no parent row, r with what its
+// parent row gives it.
+func (p *parser) flatChild(at lines, r row) error {
 	if strings.EqualFold(r.get(colUpdateDelete), "delete") {
 		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Skipped: true,
 			Reason: "update_delete says Delete (the SKU is withdrawn), so it is not imported; a product the catalog already holds with its id is left as it was (import it with quantity 0 to stop its sale)"})
@@ -577,6 +598,54 @@ func (p *parser) flatRow(at lines, r row) error {
 	return p.finish(at, "", sellerName, prod)
 }
 
+// maxWaitingChildren bounds how many child rows wait for a parent row that comes
+// after them (waitsForParent): past it, a child row is finished without its parent's
+// fields, as the file's order gives them.
+const maxWaitingChildren = 50000
+
+// waitingChild is a child row of an Amazon flat file held until the end of the file
+// for its parent row (waitsForParent); dropped when a later row has its id.
+type waitingChild struct {
+	at      lines
+	r       row
+	dropped bool
+}
+
+// waitsForParent reports whether r is a child row ("child" in parent_child) that
+// leaves a group of parentGroups empty and whose parent_sku names a row not read yet:
+// it is held (up to maxWaitingChildren) and finished at the end of the file
+// (flatWaitingChildren), with its parent's fields when that row came after it.
+func (p *parser) waitsForParent(r row) bool {
+	if !strings.EqualFold(r.get(colParentChild), "child") || len(p.flatWaiting) >= maxWaitingChildren {
+		return false
+	}
+	if g := r.get(colGroup); g == "" || p.flatParents[g] != nil {
+		return false
+	}
+	for _, g := range parentGroups {
+		if v, _ := r.first(g); v == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// flatWaitingChildren finishes, in file order, the child rows held for a parent row
+// that came after them (waitsForParent), each with what its parent row gives, if one
+// came.
+func (p *parser) flatWaitingChildren() error {
+	for _, w := range p.flatWaiting {
+		if w.dropped {
+			continue
+		}
+		if err := p.flatChild(w.at, p.withParent(w.r)); err != nil {
+			return err
+		}
+	}
+	p.flatWaiting, p.flatWaitingIDs = nil, nil
+	return nil
+}
+
 // parentGroups are the fields a child row of an Amazon flat file leaves to its parent
 // row when it says none of a group: its brand, its description, its bullet points,
 // its category (any category column or the item type keyword) and its search terms.
@@ -585,7 +654,8 @@ func (p *parser) flatRow(at lines, r row) error {
 var parentGroups = [][]string{colBrand, colDesc, colBullets, slices.Concat(colCategory, colItemType), colKeywords}
 
 // keepParent keeps what a parent row says of parentGroups, under its id, for its
-// children (withParent). A parent row without an id, or with nothing to give, is not
+// children (withParent); a parent row with nothing to give is kept empty, so that its
+// children do not wait for it (waitsForParent). A parent row without an id is not
 // kept; a later parent row with the same id replaces an earlier one.
 func (p *parser) keepParent(r row) {
 	id := r.get(colID)
@@ -600,9 +670,6 @@ func (p *parser) keepParent(r row) {
 			}
 		}
 	}
-	if len(kept) == 0 {
-		return
-	}
 	if p.flatParents == nil {
 		p.flatParents = map[string]map[string]string{}
 	}
@@ -611,7 +678,8 @@ func (p *parser) keepParent(r row) {
 
 // withParent returns r, a child row, reading each of parentGroups that it leaves
 // empty from the parent row its parent_sku (or item_group_id) names, when that row
-// came before it; r itself otherwise. A field the child gives is never replaced.
+// has been read (before it, or before the end of the file for a child that waited for
+// it: waitsForParent); r itself otherwise. A field the child gives is never replaced.
 func (p *parser) withParent(r row) row {
 	parent := p.flatParents[r.get(colGroup)]
 	if parent == nil {

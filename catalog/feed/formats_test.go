@@ -365,8 +365,8 @@ func TestParseInline(t *testing.T) {
 		{
 			// Children that leave brand, description, bullets, category and search terms to
 			// their parent row take them from it, a group at a time; what a child says is
-			// kept; a child whose parent row comes after it, or names no parent row, gets
-			// nothing.
+			// kept; a child whose parent row comes after it takes them too (it is emitted
+			// at the end of the file); one that names no parent row gets nothing.
 			name: "Amazon flat file: a child row takes from its parent row what it leaves empty",
 			file: "amazon.txt",
 			data: "TemplateType=fptcustom\tVersion=2023.1012\n" +
@@ -392,8 +392,49 @@ func TestParseInline(t *testing.T) {
 				{"SC-1K", "category", "Deck Screws"}, {"SC-1K", "tags", "bulk screws"},
 				// its own bullet and no description: the parent's description, not its bullets
 				{"SC-350", "description", "Star drive deck screws. Own second bullet"}, {"SC-350", "brand", "GRK"},
-				{"BT-1", "brand", ""}, {"BT-1", "description", ""}, {"BT-1", "category", ""}, // the parent row comes after it
+				{"BT-1", "brand", "DEWALT"}, {"BT-1", "description", "A battery."}, {"BT-1", "category", "Batteries"}, // the parent row comes after it
 				{"XX-1", "brand", ""}, {"XX-1", "category", ""},
+			},
+		},
+		{
+			// Children before their parent row wait for it and are emitted at the end, in
+			// file order, with its fields; a later row with a waiting child's id replaces
+			// it (the later row wins, as it would have); a child whose own fields fill
+			// every group does not wait.
+			name: "Amazon flat file: child rows before their parent row",
+			file: "amazon.txt",
+			data: "TemplateType=fptcustom\tVersion=2023.1012\n" +
+				"Seller SKU\tProduct Name\tBrand Name\tYour Price\tProduct Description\tKey Product Features\tItem Type Keyword\tSearch Terms\tParentage\tParent SKU\n" +
+				"item_sku\titem_name\tbrand_name\tstandard_price\tproduct_description\tbullet_point1\titem_type_keyword\tgeneric_keywords\tparent_child\tparent_sku\n" +
+				"KT-1\tKit, Small\t\t19.00\t\t\t\t\tchild\tKT-P\n" +
+				"KT-2\tKit, Medium (first)\t\t29.00\t\t\t\t\tchild\tKT-P\n" +
+				"KT-3\tKit, Large\tOwn Brand\t39.00\tIts own.\tOwn bullet\tkits\tkit\tchild\tKT-P\n" +
+				"KT-2\tKit, Medium (second)\t\t29.00\t\t\t\t\tchild\tKT-P\n" +
+				"KT-P\tKit\tAcme\t\tA kit.\t\ttool-kits\ttoolkit\tparent\t\n",
+			opt:     &Options{DefaultSeller: "Tool Shop", Currency: "USD", Now: may2026},
+			wantIDs: []string{"KT-3", "KT-1", "KT-2"},
+			wantRejects: []string{
+				"amazon.txt:8: skipped: a parent row (its child rows are the products)",
+			},
+			checks: []check{
+				{"KT-1", "brand", "Acme"}, {"KT-1", "description", "A kit."}, {"KT-1", "category", "Tool Kits"},
+				{"KT-2", "title", "Kit, Medium (second)"}, {"KT-2", "brand", "Acme"},
+				{"KT-3", "brand", "Own Brand"}, {"KT-3", "category", "Kits"},
+			},
+		},
+		{
+			// The same in JSON lines: the waiting child is read from a copy of its line.
+			name: "JSON lines flat rows: a child row before its parent row",
+			file: "items.jsonl",
+			data: `{"item_sku":"JK-1","item_name":"Jacket, Small","standard_price":"59.00","currency":"USD","parent_child":"child","parent_sku":"JK-P"}` + "\n" +
+				`{"item_sku":"JK-2","item_name":"Jacket, Large","standard_price":"69.00","currency":"USD","brand_name":"Own","product_description":"Own.","bullet_point1":"b","item_type_keyword":"coats","generic_keywords":"k","parent_child":"child","parent_sku":"JK-P"}` + "\n" +
+				`{"item_sku":"JK-P","item_name":"Jacket","brand_name":"Northfold","product_description":"A jacket.","parent_child":"parent"}` + "\n",
+			opt:         &Options{DefaultSeller: "Shop", Currency: "USD", Now: may2026},
+			wantIDs:     []string{"JK-2", "JK-1"},
+			wantRejects: []string{"items.jsonl:3: skipped: a parent row (its child rows are the products)"},
+			checks: []check{
+				{"JK-1", "title", "Jacket, Small"}, {"JK-1", "brand", "Northfold"}, {"JK-1", "description", "A jacket."}, {"JK-1", "price", "$59.00"},
+				{"JK-2", "brand", "Own"},
 			},
 		},
 		{

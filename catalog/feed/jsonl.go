@@ -379,7 +379,13 @@ func (p *parser) jsonObject(at lines, obj map[string]json.RawMessage) error {
 			}
 		}
 	}
-	return p.flatRow(at, func(col string) string { return scalarText(obj[col]) })
+	return p.flatRow(at, func(col string) string { return scalarText(obj[col]) }, func() row {
+		m := make(map[string]string, len(obj)) // obj's values are slices of a line read into a reused buffer
+		for k, v := range obj {
+			m[k] = scalarText(v)
+		}
+		return func(col string) string { return m[col] }
+	})
 }
 
 // flatJSONValue reads flat column c of a JSON row written as a list or an object, as

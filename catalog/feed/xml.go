@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"strings"
 
 	"golang.org/x/text/encoding/charmap"
@@ -133,7 +134,10 @@ func (p *parser) xmlItem(at lines, item map[string]string) error {
 			item["description"] = s
 		}
 	}
-	return p.flatRow(at, func(col string) string { return item[col] })
+	return p.flatRow(at, func(col string) string { return item[col] }, func() row {
+		m := maps.Clone(item)
+		return func(col string) string { return m[col] }
+	})
 }
 
 // xmlAttr returns the value of an element's attribute named local, whatever its

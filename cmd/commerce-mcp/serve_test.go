@@ -233,7 +233,7 @@ func TestServeReadOnly(t *testing.T) {
 		{name: "environment", env: map[string]string{"COMMERCE_READ_ONLY": "true"}, want: readOnly},
 		{name: "default", want: append(slices.Clone(readOnly), "purchase", "add_to_cart", "update_cart", "clear_cart", "checkout", "set_shipping_address", "cancel_order", "update_preferences",
 			"add_payment_method", "set_default_payment_method", "remove_payment_method",
-			"subscribe", "pause_subscription", "resume_subscription", "cancel_subscription", "skip_next_renewal")},
+			"subscribe", "pause_subscription", "resume_subscription", "cancel_subscription", "skip_next_renewal", "change_subscription")},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -18,6 +18,12 @@
 
   hooks.cardActions = function (p) {
     if (!p.purchasable) { return null; }
+    // A product that needs the person's choices is not added from a list: its view
+    // has the pickers.
+    if (p.choices_required) {
+      return button("Choose options", function (b) { call("get_product", { product_id: p.id }, b); },
+        { className: "primary", label: "Choose the options of " + p.title, tool: "get_product" });
+    }
     return button("Add to cart", function (b) { call("add_to_cart", { product_id: p.id, quantity: 1 }, b, true); },
       { className: "primary", label: "Add " + p.title + " to the cart", tool: "add_to_cart" });
   };

@@ -1,0 +1,121 @@
+package tools
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+type changeSubscriptionArgs struct {
+	SubscriptionID  string       `json:"subscription_id"`
+	Choices         choiceValues `json:"choices"`
+	Personalization string       `json:"personalization"`
+	QuoteID         string       `json:"quote_id"`
+}
+
+type changeSubscriptionResult struct {
+	Status       string           `json:"status" jsonschema:"confirmation_required (the change waits for the person), or the subscription's status once changed (active, paused)"`
+	Summary      string           `json:"summary" jsonschema:"the change in one sentence; seller-supplied text in it is in «»"`
+	QuoteID      string           `json:"quote_id,omitempty" jsonschema:"for confirmation_required: pass it back to change_subscription, with the subscription_id, once the person agrees"`
+	ExpiresAt    string           `json:"expires_at,omitempty" jsonschema:"for confirmation_required: when the quote lapses (RFC 3339)"`
+	Instruction  string           `json:"instruction,omitempty" jsonschema:"what to do next"`
+	NewChoices   []choiceView     `json:"new_choices,omitempty" jsonschema:"the choices the change asks for (or made), as the product offers them"`
+	NewPersonal  string           `json:"new_personalization,omitempty" jsonschema:"the personalisation the change asks for (or made); personal: shown only to this customer"`
+	NewPrice     price            `json:"new_price" jsonschema:"the seller's total per cycle with the new choices: once confirmed, the agreed price, the most a renewal charges without asking"`
+	Subscription subscriptionView `json:"subscription" jsonschema:"the subscription as it is now (its choices change only once the person confirms)"`
+	Charge       *renewalView     `json:"charge,omitempty" jsonschema:"the cycle charged at once when the confirmation resumed a subscription paused because the product no longer took its old choices"`
+}
+
+func (t *Toolbox) changeSubscriptionTool() server.ServerTool {
+	return server.ServerTool{
+		Tool: mcp.NewTool("change_subscription",
+			mcp.WithTitleAnnotation("Change a subscription's choices"),
+			mcp.WithDescription(`Change the choices of one of the person's subscriptions (its options, such as a ring size, and its personalisation), as they would be chosen with subscribe. Only call it when the person asked for the change.
+
+The first call, with subscription_id, choices and personalization (all of them, as the product now asks: get_product shows its options), checks them as purchase does (a value not offered is refused with the values that are) and asks the seller its price per cycle for them. It returns status "confirmation_required" with a summary of the new choices and price: show it exactly, and only if the person agrees call change_subscription again with the subscription_id and quote_id (and nothing else). Quotes expire after 10 minutes. Nothing changes until then; once confirmed, the next renewal is bought with the new choices, at that price.
+
+A subscription paused because the product no longer takes its choices (list_subscriptions' paused_reason says what changed) is resumed by the confirmation: its due cycle is charged at once with the new choices, and the result says whether it went through. A canceled subscription, or one whose renewal is being charged right now, cannot change.`),
+			subscriptionIDArg(),
+			choicesArg(choicesChange), personalizationArg(choicesChange),
+			mcp.WithString("quote_id", mcp.MaxLength(80), mcp.Description("The quote_id of an earlier confirmation_required result of change_subscription, once the person has agreed to its summary.")),
+			mcp.WithSchemaAdditionalProperties(false),
+			mcp.WithRawOutputSchema(outputSchema[changeSubscriptionResult]()),
+			mcp.WithReadOnlyHintAnnotation(false),
+			mcp.WithDestructiveHintAnnotation(false),
+			mcp.WithIdempotentHintAnnotation(false),
+			mcp.WithOpenWorldHintAnnotation(true),
+		),
+		Handler: t.changeSubscription,
+	}
+}
+
+func (t *Toolbox) changeSubscription(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	const tool = "change_subscription"
+	customer, err := t.subscriptionCustomer(ctx)
+	if err != nil {
+		return t.fail(ctx, tool, err), nil
+	}
+	a, err := bind[changeSubscriptionArgs](req)
+	a.SubscriptionID, a.QuoteID = strings.TrimSpace(a.SubscriptionID), strings.TrimSpace(a.QuoteID)
+	switch {
+	case err != nil:
+	case a.SubscriptionID == "":
+		err = &argError{"subscription_id is required; take it from list_subscriptions"}
+	case a.QuoteID != "" && (len(a.Choices) > 0 || strings.TrimSpace(a.Personalization) != ""):
+		err = &argError{"give quote_id alone (with subscription_id) to confirm a change; choices and personalization go in the first call, which returns the quote"}
+	case a.QuoteID == "" && len(a.Choices) == 0 && strings.TrimSpace(a.Personalization) == "":
+		err = &argError{"choices (and personalization, when the product takes one) are required to change a subscription; get_product shows the product's options"}
+	case len(a.Personalization) > maxPersonalization:
+		err = &argError{fmt.Sprintf("personalization must be at most %d bytes", maxPersonalization)}
+	}
+	var choices map[string]string
+	if err == nil {
+		choices, err = choiceArgs(a.Choices)
+	}
+	if err != nil {
+		return t.fail(ctx, tool, err), nil
+	}
+	out, err := t.Checkout.ChangeSubscriptionChoices(ctx, checkout.ChangeChoicesRequest{CustomerID: customer, SubscriptionID: a.SubscriptionID,
+		Choices: choices, Personalization: a.Personalization, QuoteID: a.QuoteID})
+	if err != nil {
+		return t.fail(ctx, tool, err), nil
+	}
+	u, c := out.Subscription, out.Change
+	v := subscriptionOf(u, t.Checkout.OtherMode(u))
+	chosen := orderLine{}.withChoices(c.Choices)
+	np := priceOf(money.Money{Amount: c.Amount, Currency: c.Currency})
+	r := changeSubscriptionResult{Status: v.Status, Subscription: v, NewChoices: chosen.Choices, NewPersonal: chosen.Personalization,
+		NewPrice: np, Charge: renewalOf(out.First)}
+	what := orderLine{Choices: chosen.Choices, Personalization: chosen.Personalization}.choicesText()
+	every := everyText(checkout.Terms(u))
+	if out.Status == checkout.StatusConfirmationRequired {
+		r.Status, r.QuoteID, r.ExpiresAt = "confirmation_required", c.QuoteID, c.ExpiresAt.UTC().Format(time.RFC3339)
+		r.Summary = fmt.Sprintf("Change %s: %d × %s from %s, now with%s, at %s %s (now %s%s).", u.ID, u.Quantity, quotedTitle(u.Title),
+			quoted(u.SellerName, sellerCap), what, np.Display, every, v.PricePerCycle.Display, v.choicesText())
+		if v.Status == "paused" {
+			r.Summary += " Confirming resumes it: its due cycle is charged at once with the new choices."
+		} else {
+			r.Summary += " The next renewal is bought with the new choices."
+		}
+		r.Instruction = "Show the summary to the person exactly as written. Only if they agree, call change_subscription with subscription_id \"" + u.ID +
+			"\" and quote_id \"" + c.QuoteID + "\" and no other arguments. If they do not agree, do nothing: the quote lapses at expires_at and nothing changes."
+		return mcp.NewToolResultStructured(r, withSellerNote("Confirmation required. "+r.Summary+" "+r.Instruction)), nil
+	}
+	r.Summary = "Changed: " + sentence(v.line())
+	r.Instruction = "The next renewal is bought with these choices."
+	text := r.Summary + " " + r.Instruction
+	if ch := r.Charge; ch != nil {
+		if ch.Status == string(checkout.RenewPaid) {
+			text += " The due cycle was charged: order " + ch.OrderID + "."
+		} else {
+			text += " The due cycle was not charged (" + ch.Status + "): " + ch.Reason
+		}
+	}
+	return mcp.NewToolResultStructured(r, withSellerNote(text)), nil
+}
