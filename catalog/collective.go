@@ -18,13 +18,15 @@ import (
 // typed or spelling-corrected, not by some of them (a relaxed reading): a group of
 // things the catalog does not sell ("skydiving gear") is answered as before. ok is
 // false when the query is no such query or its other words find nothing. The page
-// keeps the query's fingerprint, so its cursor pages on the same reading. Not for a
-// sentence, a query naming a brand or a code, or one word alone.
+// keeps the query's fingerprint, so its cursor pages on the same reading. Read at
+// most once per search (a search that found nothing asks again). Not for a sentence,
+// a query naming a brand or a code, or one word alone.
 func (c *Catalog) collectiveRest(ctx context.Context, s *search, offset int) (Result, bool, error) {
-	if s.sentence || s.intent == nil || len(s.intent.brands) > 0 || len(s.intent.codeHits) > 0 ||
+	if s.collectiveRead || s.sentence || s.intent == nil || len(s.intent.brands) > 0 || len(s.intent.codeHits) > 0 ||
 		len(s.rest) < 2 || len(s.text.words) < 2 {
 		return Result{}, false, nil
 	}
+	s.collectiveRead = true
 	head := s.rest[len(s.rest)-1]
 	if !c.vocabulary().isCollective(head) || s.text.words[len(s.text.words)-1] != head || headIndex(s) != len(s.text.words)-1 {
 		// (Nor a group word after "for": "batteries for cordless tools" asks for
