@@ -171,6 +171,11 @@ func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string, s
 			out.apart[i] = true
 		}
 	}
+	// A category word that heads the query finds the kinds of product under it.
+	var err error
+	if out, err = c.withKinds(ctx, lv, v, words, out); err != nil {
+		return textQuery{}, err
+	}
 	// A type's other names in the catalog's titles (see typeAliases).
 	for i, w := range out.words {
 		k := wordKey(w)
@@ -397,4 +402,62 @@ func (c *Catalog) joinedOnly(ctx context.Context, w string, alts []string) (bool
 		return c.indexHas(ctx, a)
 	}
 	return false, nil
+}
+
+// withKinds gives the query's head (queryHead: its last word, or the last before
+// "for"), or the head and the word before it, the kinds of product the vocabulary files
+// under it ("kinds: cookware => pot, frying pan, kettle") as alternatives, those the
+// catalog's index has: "camp cookware" also finds the "Titanium Camp Pot" a shop with
+// no category column never calls cookware, and ranking takes the kinds for the type
+// asked for (intentOf reads the head's alternatives). A two-word category ("water
+// treatment") of words with no alternatives becomes one term; a head's own synonyms
+// are kept beside the kinds. A category word the catalog's titles are headed by (a
+// learned type: "LED Strip Lighting") names that type and is left as it is.
+func (c *Catalog) withKinds(ctx context.Context, lv *learnedView, v *Vocabulary, words []string, out textQuery) (textQuery, error) {
+	head := queryHead(words)
+	if head == "" || len(v.kinds) == 0 || lv != nil && lv.isType(head) {
+		return out, nil
+	}
+	i := slices.IndexFunc(out.words, func(w string) bool { return !strings.Contains(w, " ") && wordKey(w) == head })
+	if i < 0 {
+		return out, nil
+	}
+	from, k := i, head
+	if i > 0 && !strings.Contains(out.words[i-1], " ") && len(out.alts[i-1]) == 0 {
+		if two := wordKey(out.words[i-1]) + " " + head; len(v.kindsOf(two)) > 0 {
+			from, k = i-1, two
+		}
+	}
+	kinds := v.kindsOf(k)
+	if len(kinds) == 0 {
+		return out, nil
+	}
+	var alts []string
+	if from == i {
+		alts = slices.Clone(out.alts[i]) // a synonym group's ("jewellery" of "jewelry")
+	}
+	for _, t := range kinds {
+		if slices.Contains(alts, t) {
+			continue
+		}
+		has, err := c.indexHas(ctx, t)
+		if err != nil {
+			return out, err
+		}
+		if has {
+			alts = append(alts, t)
+		}
+	}
+	if len(alts) == len(out.alts[i]) && from == i {
+		return out, nil
+	}
+	term := strings.Join(out.words[from:i+1], " ")
+	words2 := append(slices.Clone(out.words[:from]), term)
+	alts2 := append(slices.Clone(out.alts[:from]), alts)
+	out.words = append(words2, out.words[i+1:]...)
+	out.alts = append(alts2, out.alts[i+1:]...)
+	if out.apart != nil {
+		out.apart = append(slices.Clone(out.apart[:from]), out.apart[i:]...)
+	}
+	return out, nil
 }

@@ -317,6 +317,13 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 		return res, err
 	}
 	out, err := c.searchUnderstood(ctx, s, res, offset)
+	if err == nil && out.Total == 0 && len(out.Hits) == 0 {
+		// "bushcraft tools" where the products with both words are other things: a
+		// group named by what it is for.
+		if got, ok, err := c.collectiveRest(ctx, s, offset); err != nil || ok {
+			return got, err
+		}
+	}
 	if err != nil || !s.sentence || s.intent == nil {
 		return out, err
 	}
@@ -499,6 +506,12 @@ func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, o
 		}
 		return c.anyWordTail(ctx, ps, out, offset)
 	}
+	// No product has every word of "knitting gear": a group named by what it is for
+	// is the products with its other words, not the kinds of product that most
+	// often have "gear" among the shop's labels.
+	if out, ok, err := c.collectiveRest(ctx, s, offset); err != nil || ok {
+		return out, err
+	}
 	if s.sentence {
 		unsold, opens, err := c.unsoldAsked(ctx, s)
 		if err != nil {
@@ -544,6 +557,7 @@ func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, o
 // res is the whole result (a filter names nothing). Spelling corrections are made
 // later, only when nothing matched (see fallback). BenchmarkUnderstandQuery times it.
 func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *search, res Result, done bool, err error) {
+	asked := q
 	// Kids' words are read as the age filter where the catalog reads them so (readsAge);
 	// a text with none reads the same either way, so it is read once.
 	u := readQuery(q.Text, c.vocabulary(), !q.ageOff)
@@ -632,7 +646,7 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 		res.Notes = append(res.Notes, note)
 		return nil, res, true, nil
 	}
-	s = &search{c: c, q: q, fp: fp, f: f, text: text, rest: u.rest, sentence: u.sentence, words: u.words, learned: lv, sortedByWords: byWords}
+	s = &search{c: c, q: q, asked: asked, fp: fp, f: f, text: text, rest: u.rest, sentence: u.sentence, words: u.words, learned: lv, sortedByWords: byWords}
 	if s.sentence && lv.small && len(u.words)-len(u.rest) <= 1 {
 		if s.sentence, err = c.notNamed(ctx, text); err != nil {
 			return nil, Result{}, false, err

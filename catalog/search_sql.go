@@ -13,11 +13,17 @@ import (
 
 // search runs one Query against the database.
 type search struct {
-	c    *Catalog
-	q    Query
-	fp   uint64 // q.fingerprint(), which cursors carry
-	f    filter
-	text textQuery
+	c *Catalog
+	q Query
+	// asked is the query as the caller gave it, before its text's phrases were read
+	// into q: a reading of fewer of its words reads them again (collectiveRest).
+	asked Query
+	// collectiveRead means collectiveRest has read the query once: a group word's
+	// other words are searched at most once per search.
+	collectiveRead bool
+	fp             uint64 // q.fingerprint(), which cursors carry
+	f              filter
+	text           textQuery
 	// intent, when set, reorders the best matches by what the query asks for (see
 	// rerank.go).
 	intent *intent

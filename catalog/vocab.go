@@ -26,8 +26,15 @@ type Vocabulary struct {
 	byTerm    map[string][]int // a term's key → its groups, in the vocabulary's order
 	maxWords  int              // the most words in a term
 	accessory map[string]bool
-	filler    map[string]bool
-	recipient map[string]bool
+	// kinds are, by the term key of a category's word or words ("cookware", "water
+	// treatment"), the term keys of the kinds of product under it ("pot", "frying
+	// pan"): a query headed by the word also finds those kinds (see kindsOf).
+	kinds map[string][]string
+	// collective are the words that name a group of things by what they are for,
+	// not a thing ("gear", "supplies", "essentials": "water gear", "craft supplies").
+	collective map[string]bool
+	filler     map[string]bool
+	recipient  map[string]bool
 	// stages are the words that say for which stage of life a product is ("stage
 	// young: puppy, kitten, baby"), by coverKey (as product_rank's title_keys have
 	// them), each with its stage's number (1 for the first stage named, …); stageNames
@@ -92,7 +99,7 @@ func BuiltinVocabulary() *Vocabulary { return builtinVocabulary() }
 // ("vacuum, vacuum cleaner, hoover"), and "accessory:", "filler:" and "recipient:"
 // lists of words. A line it cannot read is a *VocabularyError.
 func ParseVocabulary(text string) (*Vocabulary, error) {
-	v := &Vocabulary{byTerm: map[string][]int{}, accessory: map[string]bool{}, filler: map[string]bool{}, recipient: map[string]bool{}}
+	v := &Vocabulary{byTerm: map[string][]int{}, accessory: map[string]bool{}, kinds: map[string][]string{}, collective: map[string]bool{}, filler: map[string]bool{}, recipient: map[string]bool{}}
 	for i, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -120,6 +127,24 @@ func ParseVocabulary(text string) (*Vocabulary, error) {
 			if err := v.addStage(name, words); err != nil {
 				return nil, bad(err.Error())
 			}
+			continue
+		}
+		if kind, list, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(strings.ToLower(kind)) == "kinds" {
+			name, things, ok := strings.Cut(list, "=>")
+			k := termKey(name)
+			var terms []string
+			for _, t := range strings.Split(things, ",") {
+				if tk := termKey(t); tk != "" && tk != k && !slices.Contains(terms, tk) {
+					terms = append(terms, tk)
+				}
+			}
+			if !ok || k == "" || len(terms) == 0 {
+				return nil, bad(`kinds are "kinds: category word => kind, kind"`)
+			}
+			if len(strings.Fields(k)) > 2 {
+				return nil, bad("a category of kinds is one or two words")
+			}
+			v.kinds[k] = terms
 			continue
 		}
 		if kind, list, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(strings.ToLower(kind)) == "need" {
@@ -159,12 +184,14 @@ func ParseVocabulary(text string) (*Vocabulary, error) {
 			switch strings.TrimSpace(strings.ToLower(kind)) {
 			case "accessory":
 				set = v.accessory
+			case "collective":
+				set = v.collective
 			case "filler":
 				set = v.filler
 			case "recipient":
 				set = v.recipient
 			default:
-				return nil, bad(`a list must start with "accessory:", "filler:", "recipient:", "need:", "stage …:" or "when …:"`)
+				return nil, bad(`a list must start with "accessory:", "collective:", "filler:", "recipient:", "need:", "stage …:" or "when …:"`)
 			}
 			for _, term := range strings.Split(list, ",") {
 				for _, w := range splitWords(term) {
@@ -280,7 +307,7 @@ func (v *Vocabulary) index(i int, g synGroup) {
 // With returns v with o's entries: each synonym group of o replaces the groups of v
 // that share a term with it, or is added; o's word lists add to v's. v is not changed.
 func (v *Vocabulary) With(o *Vocabulary) *Vocabulary {
-	out := &Vocabulary{byTerm: map[string][]int{}, accessory: map[string]bool{}, filler: map[string]bool{}, recipient: map[string]bool{}}
+	out := &Vocabulary{byTerm: map[string][]int{}, accessory: map[string]bool{}, kinds: map[string][]string{}, collective: map[string]bool{}, filler: map[string]bool{}, recipient: map[string]bool{}}
 	for _, src := range []*Vocabulary{v, o} {
 		for _, g := range src.groups {
 			out.addGroup(g)
@@ -289,6 +316,8 @@ func (v *Vocabulary) With(o *Vocabulary) *Vocabulary {
 			out.addNeed(n)
 		}
 		maps.Copy(out.accessory, src.accessory)
+		maps.Copy(out.collective, src.collective)
+		maps.Copy(out.kinds, src.kinds)
 		maps.Copy(out.filler, src.filler)
 		maps.Copy(out.recipient, src.recipient)
 		for _, name := range src.stageNames {
@@ -409,6 +438,17 @@ func (v *Vocabulary) isTerm(w string) bool {
 }
 
 func (v *Vocabulary) isAccessory(w string) bool { return v.accessory[w] || v.accessory[wordKey(w)] }
+
+// kindsOf returns the term keys of the kinds of product under the category named by
+// the term key k ("cookware": pot, pan, …), nil when the vocabulary has no kinds line
+// for it.
+func (v *Vocabulary) kindsOf(k string) []string { return v.kinds[k] }
+
+// isCollective reports whether the word (any form) names a group of things by what
+// they are for ("gear", "supplies"), not a thing.
+func (v *Vocabulary) isCollective(w string) bool {
+	return v.collective[w] || v.collective[wordKey(w)]
+}
 
 // termKey is the key of a term: its words (see splitWords), each by wordKey, joined
 // by single spaces.
