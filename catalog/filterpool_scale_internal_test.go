@@ -3,10 +3,8 @@ package catalog
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
-	"time"
 )
 
 // filterScaleEnv names a catalog file (a copy: opening applies migrations) on which
@@ -24,34 +22,11 @@ const filterScaleEnv = "COMMERCE_FILTER_SCALE_DB"
 // overlap of each phrase, how many of its searches applied a filter read from the
 // phrase, and how many found nothing.
 func TestFilterPhrasesAtScale(t *testing.T) {
-	path := os.Getenv(filterScaleEnv)
-	if path == "" {
-		t.Skip(filterScaleEnv + " names no catalog")
-	}
 	ctx := context.Background()
-	c, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	ex, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ex.Close()
-	ex.SetExhaustive()
-	c.SetFallbackBudget(time.Minute)
-	ex.SetFallbackBudget(time.Minute)
+	c, ex, words := openAtScale(t, filterScaleEnv)
 	var brand string
 	if err := c.db.QueryRowContext(ctx, `SELECT brand FROM product_text WHERE brand != '' GROUP BY brand ORDER BY count(*) DESC LIMIT 1`).Scan(&brand); err != nil {
 		t.Fatal(err)
-	}
-	words, err := c.texts(ctx, `SELECT term FROM index_words WHERE docs BETWEEN 4000 AND 400000 AND term GLOB '[a-z]*' ORDER BY term`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(words) < 100 {
-		t.Fatalf("%d words in 4,000–400,000 products; the test needs 100", len(words))
 	}
 	step := max(1, len(words)/130)
 	for _, phrase := range []string{"womens %s", "kids %s", "red %s", strings.ToLower(brand) + " %s"} {

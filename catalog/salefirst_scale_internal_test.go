@@ -2,10 +2,8 @@ package catalog
 
 import (
 	"context"
-	"os"
 	"reflect"
 	"testing"
-	"time"
 )
 
 // saleScaleEnv names a catalog file (a copy: the test only reads it, but opening
@@ -25,43 +23,11 @@ const saleScaleEnv = "COMMERCE_SALE_SCALE_DB"
 // searches checked the products on sale first, how many pools of a word's matches on
 // sale were built (salePool), and the overlap of all and of those ranked in full.
 func TestSaleFirstAtScale(t *testing.T) {
-	path := os.Getenv(saleScaleEnv)
-	if path == "" {
-		t.Skip(saleScaleEnv + " names no catalog")
-	}
 	ctx := context.Background()
-	c, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	ex, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ex.Close()
-	ex.SetExhaustive()
-	c.SetFallbackBudget(time.Minute)
-	ex.SetFallbackBudget(time.Minute)
+	c, ex, words := openAtScale(t, saleScaleEnv)
 	var products, onSale int
 	if err := c.db.QueryRowContext(ctx, `SELECT count(*), (SELECT count(*) FROM products INDEXED BY products_on_sale WHERE on_sale = 1) FROM products`).Scan(&products, &onSale); err != nil {
 		t.Fatal(err)
-	}
-	var words []string
-	rows, err := c.db.QueryContext(ctx, `SELECT term FROM index_words WHERE docs BETWEEN 4000 AND 400000 AND term GLOB '[a-z]*' ORDER BY term`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		var w string
-		if err := rows.Scan(&w); err != nil {
-			t.Fatal(err)
-		}
-		words = append(words, w)
-	}
-	rows.Close()
-	if len(words) < 100 {
-		t.Fatalf("%d words in 4,000–400,000 products; the test needs 100", len(words))
 	}
 	step := max(1, len(words)/130)
 	var n, first, equal, skipped int
