@@ -19,10 +19,7 @@ import (
 // after as before: no product is said to be made for it.
 func TestRecommendWhatAPurchaseNeeds(t *testing.T) {
 	c := openCatalog(t)
-	mk := func(id, title, brand, cat string, cents int64, rating float64, reviews int64) catalog.Product {
-		return catalog.Product{ID: id, SellerID: "shop", Title: title, Brand: brand, Category: cat, Price: usd(cents),
-			Availability: catalog.InStock, Stock: qty(50), Rating: rating, ReviewCount: reviews}
-	}
+	mk := stockedProduct
 	ps := []catalog.Product{
 		mk("tv-55", "Lumo QX55 4K Smart TV", "Lumo", "Electronics > Televisions", 89900, 4.5, 300),
 		mk("tv-65", "Lumo QX65 4K Smart TV", "Lumo", "Electronics > Televisions", 129900, 4.7, 400),
@@ -101,10 +98,7 @@ func TestRecommendWhatAPurchaseNeeds(t *testing.T) {
 // things together, nothing is made for the drill by its platform or type either. A battery of another brand is never made
 // for the drill.
 func TestRecommendAfterADrill(t *testing.T) {
-	mk := func(id, title, brand, cat string, cents int64, rating float64, reviews int64) catalog.Product {
-		return catalog.Product{ID: id, SellerID: "shop", Title: title, Brand: brand, Category: cat, Price: usd(cents),
-			Availability: catalog.InStock, Stock: qty(50), Rating: rating, ReviewCount: reviews}
-	}
+	mk := stockedProduct
 	ps := []catalog.Product{
 		mk("drill", "DEWALT 20V MAX XR Brushless Cordless Drill/Driver Kit, Compact (DCD791D2)", "DEWALT", "Tools > Power Drills", 21900, 4.6, 300),
 		mk("drill-2", "DEWALT 20V MAX Cordless Drill/Driver Kit, Compact (DCD771C2)", "DEWALT", "Tools > Power Drills", 9900, 4.8, 900),
@@ -222,4 +216,10 @@ func reasonsOf(res recommend.Result) []string {
 		out = append(out, it.ID+": "+strings.Join(it.Reasons, "; "))
 	}
 	return out
+}
+
+// stockedProduct is a product of the shop, in stock (50), with its rating and reviews.
+func stockedProduct(id, title, brand, cat string, cents int64, rating float64, reviews int64) catalog.Product {
+	return catalog.Product{ID: id, SellerID: "shop", Title: title, Brand: brand, Category: cat, Price: usd(cents),
+		Availability: catalog.InStock, Stock: qty(50), Rating: rating, ReviewCount: reviews}
 }
