@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -14,13 +15,18 @@ import (
 const (
 	minKindTitles = 3
 	minKindShare  = 0.9
+	// maxHeadKinds bounds the kinds, each named after a type, that a head may be
+	// sold as and still be read as these kinds alone (kindOfHead).
+	maxHeadKinds = 3
 )
 
-// otherKind reports the one kind of its head that the catalog sells when two-word
-// query s asks for another kind of it: the titles that have the head name it, in
-// their names, after the same word (kindOfHead: "Chair Mat", "Dog Bed", "Monitor
-// Stand", "Cat Tree Tower"), and the query's first word is another that says what the
-// thing is for or where it goes, not what it is like, and no product has both words:
+// otherKind reports the kind of its head that the catalog sells when two-word query s
+// asks for another kind of it: the titles that have the head name it, in their names,
+// after the same word (kindOfHead: "Chair Mat", "Dog Bed", "Monitor Stand", "Cat Tree
+// Tower") or after one of a few types' names ("Laptop Bag", "Shredder Bags"; several
+// kinds are returned joined by "|"), and the query's first word is another that says
+// what the thing is for or where it goes, not what it is like, and no product has both
+// words:
 //
 //   - a word no product's title, brand or category has, that reads as a word
 //     (wordShaped) and not as a quality (qualityLike: "oilless fryer" may be an air
@@ -36,8 +42,10 @@ const (
 // A word of the catalog that names no type ("pet door", "office mat") is left to the
 // other rules, as are a head with a synonym the catalog has (the vocabulary's reading
 // comes first; its kinds, "deep fryer" of "fryer", are no synonym), a correction, a
-// number, a phrase, and a head said of several kinds ("Coffee Maker", "Label Maker").
-// kind is "" when the rule does not apply.
+// number, a phrase, a head said of several kinds not all named after types ("Coffee
+// Maker", "Label Maker"), and a word no product has that is a slip in a word a title
+// says right before the head after its name ("Kit with Lens Cleaner"). kind is "" when
+// the rule does not apply.
 func (c *Catalog) otherKind(ctx context.Context, s *search, known, other []bool) (string, error) {
 	words := s.text.words
 	if !headShaped(s) || len(words) != 2 || !known[1] {
@@ -70,75 +78,135 @@ func (c *Catalog) otherKind(ctx context.Context, s *search, known, other []bool)
 	} else if has, err := c.hasAll(ctx, s.text, ""); err != nil || has {
 		return "", err
 	}
-	kind, err := c.kindOfHead(ctx, s.text, 1)
-	if err != nil || kind == "" || wordKey(kind) == wordKey(x) {
+	kinds, said, err := c.kindOfHead(ctx, s.text, 1, s.learned.isType)
+	if err != nil || len(kinds) == 0 {
 		return "", err
 	}
-	if !known[0] && nearWord(x, kind) {
-		return "", nil // a slip in the kind's own word ("buildimg set", "headphoneear pads")
+	for _, kind := range kinds {
+		if wordKey(kind) == wordKey(x) || !known[0] && nearWord(x, kind) {
+			return "", nil // the kind's own word, or a slip in it ("buildimg set", "headphoneear pads")
+		}
 	}
-	if known[0] && !s.learned.isType(kind) {
+	if !known[0] && slices.ContainsFunc(said, func(w string) bool { return nearWord(x, w) }) {
+		return "", nil // a slip in a word some title says right before the head, after its name ("lenz cleaner" of "Kit with Lens Cleaner")
+	}
+	if kind := kinds[0]; known[0] && !s.learned.isType(kind) {
 		// After a type's name, a head the catalog says only after a word that names
 		// no product is a device's generic name: "stapler machine" is a stapler
 		// where the machines are coffee machines. A head said after a type's name is
 		// a thing for that type ("Monitor Stand"), and another type's is not sold.
 		return "", nil
 	}
-	return kind, nil
+	return strings.Join(kinds, "|"), nil
 }
 
-// kindOfHead returns the word that comes right before word i of q in the names of the
-// titles that have it (titleName: before "for", "with", a comma; at most maxNearTitles
-// read), when one word does in at least minKindShare of those titles and in at least
-// minKindTitles: "chair" of "mat" where the mats sold are "Office Chair Mat" and "Desk
-// Chair Mat". "" otherwise: a word said of several kinds ("Programmable Coffee Maker",
-// "Label Maker") or after the names ("Litter Box with Front Door") names no one kind.
-func (c *Catalog) kindOfHead(ctx context.Context, q textQuery, i int) (string, error) {
+// kindOfHead returns the words that come right before word i of q in the names of
+// the titles that have it (titleName: before "for", "with", a comma; at most
+// maxNearTitles read): one word that does in at least minKindShare of those titles and
+// in at least minKindTitles, "chair" of "mat" where the mats sold are "Office Chair
+// Mat" and "Desk Chair Mat"; or up to maxHeadKinds words, each in at least
+// minKindTitles of them and together in at least minKindShare, when every one names a
+// type the catalog sells (isType): "laptop" and "shredder" of "bag" where the bags are
+// "Laptop Bag" and "Shredder Bags", things made for two types. nil otherwise: a word
+// said of several kinds not all types ("Programmable Coffee Maker", "Label Maker";
+// "Ceramic Space Heater", "Oil Filled Radiator Heater") or after the names ("Litter
+// Box with Front Door") names no one kind. A title whose name has the word before
+// another word of it uses it to say what that other thing is for ("Cat Pan Liners"
+// of "pan") and is not counted.
+func (c *Catalog) kindOfHead(ctx context.Context, q textQuery, i int, isType func(string) bool) (kinds, said []string, err error) {
 	var b strings.Builder
 	b.WriteString("{title} : ")
 	q.term(&b, i)
 	rows, err := c.query(ctx, `SELECT t.title FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
 		CROSS JOIN product_text t ON t.rowid = m.rowid`, b.String(), maxNearTitles)
 	if err != nil {
-		return "", fmt.Errorf("search: %w", err)
+		return nil, nil, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
 	f := strings.Fields(q.words[i])
 	hk := wordKey(f[len(f)-1])
-	titles, named := 0, 0
-	before := map[string]int{} // the word before it in the titles' names
+	saidBefore := map[string]bool{}
+	// All the titles, then those that do not say it of another thing of the name.
+	var all, own headUses
 	for rows.Next() {
 		var title string
 		if err := rows.Scan(&title); err != nil {
-			return "", fmt.Errorf("search: %w", err)
+			return nil, nil, fmt.Errorf("search: %w", err)
 		}
-		if !slices.ContainsFunc(lowerWords(title), func(w string) bool { return wordKey(w) == hk }) {
+		words := lowerWords(title)
+		at := slices.IndexFunc(words, func(w string) bool { return wordKey(w) == hk })
+		if at < 0 {
 			continue // a longer word the index stems alike ("Matte" of "mat")
 		}
-		titles++
-		name := lowerWords(titleName(" " + strings.ToLower(title) + " "))
-		for j := len(name) - 1; j >= 0; j-- {
-			if wordKey(name[j]) == hk {
-				named++
-				if j > 0 {
-					before[wordKey(name[j-1])]++
-				}
-				break
+		for j := at; j < len(words); j++ {
+			if j > 0 && wordKey(words[j]) == hk && typeLike(words[j-1]) && !saidBefore[words[j-1]] {
+				saidBefore[words[j-1]] = true
+				said = append(said, words[j-1])
 			}
+		}
+		name := lowerWords(titleName(" " + strings.ToLower(title) + " "))
+		j := len(name) - 1
+		for j >= 0 && wordKey(name[j]) != hk {
+			j--
+		}
+		all.add(name, j)
+		if j < 0 || j == len(name)-1 || !typeLike(name[j+1]) {
+			own.add(name, j)
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return "", fmt.Errorf("search: %w", err)
+		return nil, nil, fmt.Errorf("search: %w", err)
 	}
-	if named < minKindTitles {
-		return "", nil
+	if kinds = all.kinds(isType); kinds == nil && own.titles < all.titles {
+		kinds = own.kinds(isType)
 	}
-	for w, n := range before {
-		if float64(n) >= minKindShare*float64(titles) && typeLike(w) {
-			return w, nil
+	return kinds, said, nil
+}
+
+// headUses counts how titles name a head (kindOfHead): titles, those that have it;
+// named, those whose names (titleName) have it; before, the word before it there.
+type headUses struct {
+	titles, named int
+	before        map[string]int
+}
+
+// add counts a title whose name's words are name, the head at j (-1: not in the name).
+func (u *headUses) add(name []string, j int) {
+	u.titles++
+	if j < 0 {
+		return
+	}
+	u.named++
+	if j > 0 {
+		if u.before == nil {
+			u.before = map[string]int{}
+		}
+		u.before[wordKey(name[j-1])]++
+	}
+}
+
+// kinds returns the words before the head that name the kinds it is sold as, as
+// kindOfHead says, or nil.
+func (u *headUses) kinds(isType func(string) bool) []string {
+	if u.named < minKindTitles || 2*u.named < u.titles {
+		return nil // mostly said after the names ("Dog Food, 30 lb Bag")
+	}
+	var kinds []string
+	sum := 0
+	for w, n := range u.before {
+		if float64(n) >= minKindShare*float64(u.named) && typeLike(w) {
+			return []string{w}
+		}
+		if n >= minKindTitles && typeLike(w) && isType(w) {
+			kinds = append(kinds, w)
+			sum += n
 		}
 	}
-	return "", nil
+	if len(kinds) < 2 || len(kinds) > maxHeadKinds || float64(sum) < minKindShare*float64(u.named) {
+		return nil
+	}
+	slices.SortFunc(kinds, func(a, b string) int { return cmp.Or(cmp.Compare(u.before[b], u.before[a]), strings.Compare(a, b)) })
+	return kinds
 }
 
 // otherKindResult is the result of a query that asks for another kind of a thing than
@@ -150,10 +218,26 @@ func (c *Catalog) otherKindResult(res Result, q textQuery, kind string) Result {
 	if len(q.shown) == len(q.words) && q.shown[0] != "" {
 		asked = q.shown[0] + " " + head
 	}
-	res.Suggestions = []string{kind + " " + head}
+	var sold []string
+	for _, k := range strings.Split(kind, "|") {
+		sold = append(sold, k+" "+head)
+	}
+	res.Suggestions = sold
 	res.Notes = append(res.Notes[:len(res.Notes):len(res.Notes)],
-		fmt.Sprintf("The catalog sells no %q: its %q products are %q.", asked, head, kind+" "+head))
+		fmt.Sprintf("The catalog sells no %q: its %q products are %s.", asked, head, quotedList(sold)))
 	return res
+}
+
+// quotedList is the words ws quoted and joined by commas and "and": "a", "b" and "c".
+func quotedList(ws []string) string {
+	q := make([]string, len(ws))
+	for i, w := range ws {
+		q[i] = fmt.Sprintf("%q", w)
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
 }
 
 // unsoldAsTyped reads two-word query s, one of whose words spelling turned into another

@@ -57,6 +57,12 @@ var freshPaths = []struct {
 	// as typed (unsoldAsTyped), and "X for Y" whose Xs are one kind made for another
 	// thing (forOtherKind, kindBefore, saidAfterFor): five it empties, two it keeps.
 	{"otherkind", []string{"bath mat", "laptop stand", "litter picker", "charger for an electric car", "food for my goldfish", "oilless fryer", "earbuds for the gym"}},
+	// Paths of the fresh9 lane: "otherkinds", two words whose head the catalog sells
+	// as a few kinds each named after a type ("Laptop Bag", "Shredder Bags"), or as one
+	// kind once the titles that say it after their names or of another thing are left
+	// out (kindOfHead, headUses): four it empties, two it keeps (kinds not named after
+	// types).
+	{"otherkinds", []string{"duffel bag", "baking pan", "dashboard charger", "messenger bag", "halogen heater", "cafe maker"}},
 }
 
 // BenchmarkFreshPaths times Search on the fresh catalog over the queries of each

@@ -63,7 +63,7 @@ var (
 )
 
 // freshSets are the fresh catalog's query sets; no query text is in two of them.
-var freshSets = []string{FreshCat, FreshDev2, FreshDev3, FreshDev4, FreshDev5, FreshDevSentences, FreshDev6, FreshDev7, FreshHeldOut, FreshHeldOut2, FreshHeldOut3, FreshHeldOut4}
+var freshSets = []string{FreshCat, FreshDev2, FreshDev3, FreshDev4, FreshDev5, FreshDevSentences, FreshDev6, FreshDev7, FreshDev9, FreshHeldOut, FreshHeldOut2, FreshHeldOut3, FreshHeldOut4}
 
 // TestFreshHeldOut holds the fresh held-out set frozen and judged; with
 // -fresh-heldout it scores it (see testFreshHeldOut).
