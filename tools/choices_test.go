@@ -401,6 +401,24 @@ func TestDialogsNameChoices(t *testing.T) {
 	}
 }
 
+// ringPlan puts a ring-of-the-month plan in s's catalog: sizes 5 to 9, Silver or
+// Gold, a name to engrave required.
+func (s *storefront) ringPlan(t testing.TB) catalog.Product {
+	t.Helper()
+	ctx := context.Background()
+	p, err := s.tb.Catalog.Product(ctx, "ml-sub-0001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.ID, p.Title, p.GroupID, p.GTIN = "RING-CLUB-1", "Ring of the Month", "", ""
+	p.Attributes = map[string]string{"ring_size": "5, 6, 7, 8, 9", "metal": "Silver, Gold",
+		catalog.AttrChoices: "ring_size, metal", catalog.AttrPersonalization: "required: the name to engrave"}
+	if _, err := s.tb.Catalog.Upsert(ctx, nil, []catalog.Product{p}); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 // TestSubscribeWithChoices: a ring-of-the-month plan subscribed to in size 7, Gold,
 // "Ana" end to end in the sandbox: subscribe refuses it without choices in the words
 // purchase uses; the quote's summary, the dialog, the subscription and
@@ -412,16 +430,7 @@ func TestSubscribeWithChoices(t *testing.T) {
 	clock := clocktest.New(time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC))
 	s := newStorefrontWith(t, sandbox.Options{Now: clock.Now})
 	c := s.client(t, nil, "2025-11-25")
-	p, err := s.tb.Catalog.Product(ctx, "ml-sub-0001")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.ID, p.Title, p.GroupID, p.GTIN = "RING-CLUB-1", "Ring of the Month", "", ""
-	p.Attributes = map[string]string{"ring_size": "5, 6, 7, 8, 9", "metal": "Silver, Gold",
-		catalog.AttrChoices: "ring_size, metal", catalog.AttrPersonalization: "required: the name to engrave"}
-	if _, err := s.tb.Catalog.Upsert(ctx, nil, []catalog.Product{p}); err != nil {
-		t.Fatal(err)
-	}
+	p := s.ringPlan(t)
 	res := call(t, c, "subscribe", map[string]any{"product_id": p.ID}, nil)
 	if !res.IsError || !strings.Contains(text(res), "is made to order in a choice of ring_size") || !strings.Contains(text(res), "Nothing was charged") {
 		t.Fatalf("subscribe without choices: %s", text(res))

@@ -137,6 +137,9 @@ var askAgainWith = map[string]*strings.Replacer{
 		"call purchase again with the product_id", "call subscribe again with the product_id",
 		"call purchase with the product_id", "call subscribe with the product_id"),
 	"change_subscription": strings.NewReplacer(
+		"The person declined the purchase.", "The person declined the change, so the subscription keeps its choices and price.",
+		"Call purchase with the product_id to ask again.", "Call change_subscription with the subscription_id and the choices to ask again.",
+		"call purchase again with the product_id to ask the person again", "call change_subscription again with the subscription_id and the choices to ask the person again",
 		"Call purchase with the product_id to get a new quote.", "Call change_subscription with the subscription_id and the choices to get a new quote.",
 		"Call purchase with the product_id to get a fresh quote.", "Call change_subscription with the subscription_id and the choices to get a fresh quote.",
 		"cannot be paused or resumed", "cannot be changed",

@@ -357,6 +357,7 @@ func TestDeclinedWordsPerTool(t *testing.T) {
 		{"subscribe", "The person declined the subscription.", "purchase"},
 		{"purchase", "The person declined the purchase.", "subscription"},
 		{"checkout", "The person declined the purchase.", "subscription"},
+		{"change_subscription", "The person declined the change, so the subscription keeps its choices and price.", "purchase"},
 	} {
 		t.Run(tc.tool, func(t *testing.T) {
 			got := toolRefusalText(tc.tool, &checkout.Refusal{Code: checkout.RefusalDeclinedByPerson})
