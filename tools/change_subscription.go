@@ -120,7 +120,16 @@ func (t *Toolbox) choicesChangeConfirmed(ctx context.Context, customer, state st
 	a := answerOf(answer)
 	out, err := t.Checkout.ConfirmSealedChange(ctx, customer, state, a)
 	if err != nil {
-		return t.fail(ctx, "change_subscription", err)
+		res := t.fail(ctx, "change_subscription", err)
+		if q := out.Change.QuoteID; q != "" && len(res.Content) == 1 {
+			// The person said yes while a renewal was being charged: the words say to
+			// confirm again with the quote_id, which the model has not seen.
+			if tc, ok := res.Content[0].(mcp.TextContent); ok {
+				tc.Text += " The person said yes in the dialog; its quote_id is \"" + q + "\"."
+				res.Content[0] = tc
+			}
+		}
+		return res
 	}
 	note := ""
 	if a == checkout.AnswerUnticked && out.Status == checkout.StatusConfirmationRequired {

@@ -2,10 +2,14 @@ package tools
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/commerce-mcp/commerce-mcp/internal/clocktest"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
 	"github.com/mark3labs/mcp-go/mcp"
 )
 
@@ -95,5 +99,42 @@ func TestChangeSubscriptionDialog(t *testing.T) {
 				t.Errorf("%d charges, want the first cycle's only", s.charges())
 			}
 		})
+	}
+}
+
+// TestChangeDialogWhileRenewing: the person says yes in the dialog while the
+// subscription's renewal is being charged: the change is refused, the words say that
+// renewal keeps the current choices and give the quote_id (which the model had not
+// seen); that renewal is bought in size 7, and the quote_id then confirms the change.
+func TestChangeDialogWhileRenewing(t *testing.T) {
+	ctx := context.Background()
+	clock := clocktest.New(time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC))
+	s := newStorefrontWith(t, sandbox.Options{Now: clock.Now})
+	id := s.subscribedRing(t)
+	clock.Advance(32 * 24 * time.Hour)
+	u, err := s.tb.Store.Subscription(ctx, s.tb.Customer, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.tb.Store.ClaimCycle(ctx, id, u.NextCycle, u.NextCycle, u.NextDueAt); err != nil {
+		t.Fatal(err)
+	}
+	c := s.client(t, accept(true), "2025-11-25")
+	res := call(t, c, "change_subscription", map[string]any{"subscription_id": id, "choices": map[string]any{"ring_size": "9", "metal": "Silver"}, "personalization": "Bo"}, nil)
+	quote := regexp.MustCompile(`its quote_id is "(qc_[a-z0-9]+)"`).FindStringSubmatch(text(res))
+	if !res.IsError || !strings.Contains(text(res), "being charged now with its current choices at its current price") || quote == nil {
+		t.Fatalf("yes while renewing: %s", text(res))
+	}
+	if rep, err := s.tb.Checkout.RenewDue(ctx); err != nil || rep.Paid != 1 || s.charges() != 2 {
+		t.Fatalf("the running renewal: %+v, %v, %d charges", rep, err, s.charges())
+	}
+	var orders listOrdersResult
+	if call(t, c, "list_orders", nil, &orders); len(orders.Orders) != 2 || orders.Orders[0].Line.Choices[0].Value != "7" {
+		t.Fatalf("the renewal's order: %+v", orders.Orders)
+	}
+	var done changeSubscriptionResult
+	if res := call(t, c, "change_subscription", map[string]any{"subscription_id": id, "quote_id": quote[1]}, &done); res.IsError ||
+		done.Status != "active" || done.Subscription.Choices[0].Value != "9" {
+		t.Fatalf("confirmed by the quote_id after the renewal: %s", text(res))
 	}
 }

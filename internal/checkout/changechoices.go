@@ -192,7 +192,9 @@ func (s *Service) SealChoicesChange(c store.ChoicesChange) string {
 // customerID and the change as quoted, used once. Yes confirms the change; no
 // declines it (RefusalDeclinedByPerson; it never applies); an unticked box leaves it
 // to be confirmed by its quote_id (StatusConfirmationRequired). A state used before
-// answers with the change as it is now.
+// answers with the change as it is now. A yes refused because a renewal is being
+// charged (RefusalRenewalUnderWay) leaves the change to its quote_id, returned in
+// the outcome's Change with the refusal.
 func (s *Service) ConfirmSealedChange(ctx context.Context, customerID, state string, answer Answer) (ChangeChoicesOutcome, error) {
 	invalid := refuse(RefusalConfirmationInvalid, RefusalParams{})
 	conf, err := s.unseal(purposeChange, state, customerID)
@@ -227,6 +229,7 @@ func (s *Service) ConfirmSealedChange(ctx context.Context, customerID, state str
 			if err := s.cfg.Store.OfferChoicesChangeQuoteID(ctx, customerID, c.QuoteID); err != nil && !errors.Is(err, store.ErrStateChanged) {
 				return ChangeChoicesOutcome{}, err
 			}
+			out.Change = c // its quote_id, for the words
 		}
 		return out, err
 	case AnswerUnticked:
