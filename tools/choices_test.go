@@ -387,12 +387,12 @@ func TestDialogsNameChoices(t *testing.T) {
 	ch := store.Choices{Options: []store.Choice{{Name: "ring_size", Value: "7"}, {Name: "metal", Value: "Gold"}}, Personalization: "Ana"}
 	p := store.Purchase{Title: "Band Ring", SellerName: "Magpie", Quantity: 1, Subtotal: 4100, Total: 4100, Currency: "USD",
 		CardBrand: "visa", CardLast4: "4242", ProductID: "RG", Lines: []store.Line{{ProductID: "RG", Title: "Band Ring", Quantity: 1, Choices: ch}}}
-	if msg := confirmationMessage(p, ""); !strings.Contains(msg, "\nQuantity: 1\nRing size: «7»\nMetal: «Gold»\nPersonalization: «Ana»\n") {
+	if msg := confirmationMessage(p, "", nil); !strings.Contains(msg, "\nQuantity: 1\nRing size: «7»\nMetal: «Gold»\nPersonalization: «Ana»\n") {
 		t.Errorf("purchase dialog %q", msg)
 	}
 	plain := p
 	plain.Lines = []store.Line{{ProductID: "RG", Title: "Band Ring", Quantity: 1}}
-	if msg := confirmationMessage(plain, ""); strings.Contains(msg, "Personalization") || strings.Contains(msg, "Ring size") {
+	if msg := confirmationMessage(plain, "", nil); strings.Contains(msg, "Personalization") || strings.Contains(msg, "Ring size") {
 		t.Errorf("dialog without choices %q", msg)
 	}
 	o := store.Order{ID: "ord_1", ProductID: "RG", Title: "Band Ring", Quantity: 1, Currency: "USD", Lines: p.Lines}
