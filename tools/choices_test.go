@@ -106,7 +106,7 @@ func TestBuyWithChoices(t *testing.T) {
 		{"an engraving too long", map[string]any{"choices": map[string]any{"ring_size": "7", "metal": "Gold"}, "personalization": "Anastasia Maria"},
 			[]string{"too long", "at most 12 characters"}},
 		{"a choice that is not text", map[string]any{"choices": map[string]any{"ring_size": true, "metal": "Gold"}, "personalization": "Ana"},
-			[]string{"choices.ring_size must be a string"}},
+			[]string{"Invalid arguments: choices.ring_size must be a string"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			args := map[string]any{"product_id": ring.ID}

@@ -50,7 +50,7 @@ func (c *choiceValues) UnmarshalJSON(b []byte) error {
 		}
 		var n json.Number
 		if err := json.Unmarshal(v, &n); err != nil {
-			return &json.UnmarshalTypeError{Value: "value", Type: reflect.TypeFor[string](), Field: "choices." + name}
+			return &json.UnmarshalTypeError{Value: "value", Type: reflect.TypeFor[string](), Field: name} // encoding/json puts "choices." before it
 		}
 		out[name] = n.String()
 	}
