@@ -149,7 +149,7 @@ func attrKeys(p *Product) []string {
 		}
 		v := p.Attributes[name]
 		add(kind, v)
-		for part := range strings.FieldsFuncSeq(v, func(r rune) bool { return strings.ContainsRune("/,;|", r) }) {
+		for _, part := range attrParts(v) {
 			add(kind, part)
 			if kind == FilterColor {
 				words = append(words, colourWords(part)...)
@@ -160,6 +160,18 @@ func attrKeys(p *Product) []string {
 	// bound keeps the values.
 	for _, w := range words {
 		add(FilterColor, w)
+	}
+	return out
+}
+
+// attrParts are the parts of an attribute value read apart: split at "/", ";", "|"
+// and at a comma, but not at a comma after a backslash, which is part of the value as
+// an option list writes it (SplitOptionValues: "9\, wide, 10\, wide" lists "9, wide"
+// and "10, wide", each a size, not "9", "wide" and "10").
+func attrParts(v string) []string {
+	var out []string
+	for _, item := range SplitOptionValues(v) {
+		out = append(out, strings.FieldsFunc(item, func(r rune) bool { return strings.ContainsRune("/;|", r) })...)
 	}
 	return out
 }

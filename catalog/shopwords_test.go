@@ -480,3 +480,23 @@ func TestSearchColourWordLastIsAProductWord(t *testing.T) {
 		t.Errorf("cerave cream: first hits %q, want a CeraVe cream first", ids)
 	}
 }
+
+// TestSearchSizeWithEscapedComma checks that a size value holding a comma, as an
+// option list writes it ("9\, Wide, 10\, Wide": SplitOptionValues), is read as the
+// values it lists: "size 10 wide" finds the made-to-order shoe offered in 10, Wide;
+// its parts ("10\", "Wide") are no sizes of it, so "size 10" finds the shoes in size
+// 10 alone and not the one only offered in 10, Wide; a size without a comma reads as
+// before.
+func TestSearchSizeWithEscapedComma(t *testing.T) {
+	c := stockedCatalog(t, []catalog.Product{
+		{ID: "made-wide", Title: "Handmade Leather Shoes", Price: usd(20000), Attributes: map[string]string{"size": `9\, Wide, 10\, Wide`}},
+		{ID: "made-10", Title: "Handmade Leather Shoes", Price: usd(20000), Attributes: map[string]string{"size": "9, 10, 11"}},
+		{ID: "made-slash", Title: "Handmade Leather Shoes", Price: usd(20000), Attributes: map[string]string{"size": "EU 44 / UK 10"}},
+		{ID: "scarf", Title: "Wool Scarf", Price: usd(3000)},
+	})
+	runAttrCases(t, c, []attrCase{
+		{"a value with an escaped comma", "leather shoes size 10 wide", []string{"size 10 wide «size 10 wide»"}, "leather shoes", []string{"made-wide"}},
+		{"its parts are no size of it", "leather shoes size 10", []string{"size 10 «size 10»"}, "leather shoes", []string{"made-10", "made-slash"}},
+		{"a list without escapes", "leather shoes size 11", []string{"size 11 «size 11»"}, "leather shoes", []string{"made-10"}},
+	})
+}

@@ -377,3 +377,31 @@ func VariantLabels(p Product, vs []Product) []string {
 	}
 	return out
 }
+
+// VariantOption is one of a family's options (an attribute whose value tells its
+// products apart) with a product's value of it.
+type VariantOption struct {
+	Name, Value string
+}
+
+// VariantOptions returns p's values of its family's options (as VariantLabels reads
+// them from p and vs, the other products of its family), sorted by name; nil when vs
+// is empty or no attribute tells them apart. What a person confirming p must see when
+// its title, cut short, no longer says which of its family it is.
+func VariantOptions(p Product, vs []Product) []VariantOption {
+	if len(vs) == 0 {
+		return nil
+	}
+	attrs := make([]map[string]string, 0, len(vs)+1)
+	attrs = append(attrs, p.Attributes)
+	for _, v := range vs {
+		attrs = append(attrs, v.Attributes)
+	}
+	var out []VariantOption
+	for _, k := range optionKeys(attrs) {
+		if s := strings.TrimSpace(p.Attributes[k]); s != "" {
+			out = append(out, VariantOption{Name: k, Value: s})
+		}
+	}
+	return out
+}

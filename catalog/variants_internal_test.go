@@ -233,3 +233,30 @@ func TestVariantLabels(t *testing.T) {
 		})
 	}
 }
+
+// TestVariantOptions: a product's own values of its family's options, by name; none
+// without others or without an attribute that tells them apart.
+func TestVariantOptions(t *testing.T) {
+	type attrs = map[string]string
+	pr := func(a attrs) Product { return Product{Title: "Ghost 15 Running Shoe", Attributes: a} }
+	for _, tc := range []struct {
+		name string
+		p    Product
+		vs   []Product
+		want []VariantOption
+	}{
+		{"size and width", pr(attrs{"size": "10", "width": "Wide", "color": "Black"}),
+			[]Product{pr(attrs{"size": "10", "width": "Medium", "color": "Black"}), pr(attrs{"size": "9", "width": "Wide", "color": "Black"})},
+			[]VariantOption{{"size", "10"}, {"width", "Wide"}}},
+		{"identifiers are no option", pr(attrs{"mpn": "A1", "color": "Red"}), []Product{pr(attrs{"mpn": "A2", "color": "Blue"})},
+			[]VariantOption{{"color", "Red"}}},
+		{"nothing tells them apart", pr(attrs{"color": "Red"}), []Product{pr(attrs{"color": "red"})}, nil},
+		{"no others", pr(attrs{"color": "Red"}), nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := VariantOptions(tc.p, tc.vs); !slices.Equal(got, tc.want) {
+				t.Errorf("VariantOptions = %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+}

@@ -352,21 +352,40 @@ type Renewing struct {
 	Cycle, Attempt int
 }
 
+// ErrRenewalTermsChanged is ApproveRenewal's answer for a renewal purchase whose
+// choices, currency or total are not the subscription's as they are now (its choices,
+// and at most its agreed price): nothing was approved.
+var ErrRenewalTermsChanged = errors.New("the renewal's choices or price are not the subscription's")
+
 // ApproveRenewal is Approve for the purchase of attempt r: in the same transaction it
 // also checks that the subscription is still active and r is still its open, running
 // attempt; otherwise it is ErrRenewalStopped and nothing changes. A pause or cancel
-// that lands before this approval therefore stops the renewal before any token.
+// that lands before this approval therefore stops the renewal before any token. A
+// purchase whose choices are not the subscription's, or whose total is in another
+// currency or above its agreed price, is ErrRenewalTermsChanged: a cycle is never
+// charged for choices or at a price the person did not confirm.
 func (s *Store) ApproveRenewal(ctx context.Context, p *Purchase, from PurchaseState, r Renewing, limits ...Limit) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		var ok bool
-		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM subscriptions u JOIN subscription_cycles c
+		var (
+			choices, currency string
+			amount            int64
+		)
+		err := tx.QueryRowContext(ctx, `SELECT u.choices, u.currency, u.amount FROM subscriptions u JOIN subscription_cycles c
 			ON c.subscription_id = u.id AND c.cycle = u.open_cycle
-			WHERE u.id = ? AND u.state = 'active' AND c.cycle = ? AND c.attempt = ? AND c.state = 'running')`,
-			r.SubscriptionID, r.Cycle, r.Attempt).Scan(&ok); err != nil {
+			WHERE u.id = ? AND u.state = 'active' AND c.cycle = ? AND c.attempt = ? AND c.state = 'running'`,
+			r.SubscriptionID, r.Cycle, r.Attempt).Scan(&choices, &currency, &amount)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrRenewalStopped
+		}
+		if err != nil {
 			return fmt.Errorf("approve renewal: %w", err)
 		}
-		if !ok {
-			return ErrRenewalStopped
+		agreed, err := ParseChoices(choices)
+		if err != nil {
+			return fmt.Errorf("approve renewal: %w", err)
+		}
+		if !agreed.Equal(p.Choices) || currency != p.Currency || p.Total > amount {
+			return ErrRenewalTermsChanged
 		}
 		return s.approveIn(ctx, tx, p, from, limits)
 	})

@@ -218,3 +218,50 @@ func lateRenewal(t *testing.T, s *store.Store, u store.Subscription, cycle int, 
 		t.Fatalf("late renewal = %s, %v; want %s", end, err, store.LateCyclePaid)
 	}
 }
+
+// TestApproveRenewalTerms: a renewal's purchase is approved only with the
+// subscription's choices, in its currency and at most at its agreed price; otherwise
+// ErrRenewalTermsChanged and nothing is approved (the purchase stays open, no order).
+func TestApproveRenewalTerms(t *testing.T) {
+	s, clock := openTestStore(t)
+	ctx := context.Background()
+	c := mustCreateCustomer(t, s, "terms@example.com")
+	size9 := store.Choices{Options: []store.Choice{{Name: "ring_size", Value: "9"}}}
+	for _, tc := range []struct {
+		name     string
+		choices  store.Choices
+		total    int64
+		currency string
+		want     error
+	}{
+		{"as agreed", store.Choices{}, 2900, "USD", nil},
+		{"a lower total", store.Choices{}, 2500, "USD", nil},
+		{"above the agreed price", store.Choices{}, 2901, "USD", store.ErrRenewalTermsChanged},
+		{"another currency", store.Choices{}, 2900, "EUR", store.ErrRenewalTermsChanged},
+		{"other choices", size9, 2900, "USD", store.ErrRenewalTermsChanged},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			u := newSubscription(t, s, c.ID, clock.Now())
+			if _, err := s.ClaimCycle(ctx, u.ID, 0, 0, u.NextDueAt); err != nil {
+				t.Fatal(err)
+			}
+			p, _, err := s.BeginPurchase(ctx, store.Purchase{CustomerID: c.ID, IdemKey: store.CycleKey(u.ID, 0, 0), ProductID: u.ProductID,
+				Quantity: 1, Mode: "sandbox", Choices: tc.choices})
+			if err != nil {
+				t.Fatal(err)
+			}
+			p.Title, p.UnitAmount, p.Subtotal, p.Total, p.Currency = "plan", tc.total, tc.total, tc.total, tc.currency
+			err = s.ApproveRenewal(ctx, &p, store.PurchaseOpen, store.Renewing{SubscriptionID: u.ID, Cycle: 0, Attempt: 0})
+			if !errors.Is(err, tc.want) || (tc.want == nil) != (err == nil) {
+				t.Fatalf("approve = %v, want %v", err, tc.want)
+			}
+			got, err := s.Purchase(ctx, p.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if approved := got.State == store.PurchaseApproved && got.OrderID != ""; approved != (tc.want == nil) {
+				t.Fatalf("purchase %s, order %q after the approval", got.State, got.OrderID)
+			}
+		})
+	}
+}

@@ -23,6 +23,10 @@ type ChoicesChange struct {
 	CreatedAt               time.Time
 	ExpiresAt               time.Time
 	AppliedAt               time.Time // zero until confirmed
+	// ConfirmVia is how the person confirms it (migrations/0038): "elicitation" in
+	// the client's dialog, else "quote_id" (the default) by its quote_id.
+	ConfirmVia string
+	DeclinedAt time.Time // when the person declined the dialog; zero otherwise
 }
 
 // CreateChoicesChange records change c of the customer's subscription, unconfirmed;
@@ -32,11 +36,14 @@ func (s *Store) CreateChoicesChange(ctx context.Context, c *ChoicesChange) error
 		c.QuoteID = NewID("qc_")
 	}
 	c.CreatedAt = s.now()
+	if c.ConfirmVia == "" {
+		c.ConfirmVia = viaQuoteID
+	}
 	res, err := s.db.ExecContext(ctx, `INSERT INTO subscription_changes (quote_id, subscription_id, customer_id, choices,
-		amount, currency, subtotal, shipping, tax, created_at, expires_at)
-		SELECT ?, id, customer_id, ?, ?, ?, ?, ?, ?, ?, ? FROM subscriptions WHERE id = ? AND customer_id = ?`,
+		amount, currency, subtotal, shipping, tax, created_at, expires_at, confirm_via)
+		SELECT ?, id, customer_id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM subscriptions WHERE id = ? AND customer_id = ?`,
 		c.QuoteID, c.Choices.Key(), c.Amount, c.Currency, c.Subtotal, c.Shipping, c.Tax, encodeTime(c.CreatedAt),
-		encodeTime(c.ExpiresAt), c.SubscriptionID, c.CustomerID)
+		encodeTime(c.ExpiresAt), c.ConfirmVia, c.SubscriptionID, c.CustomerID)
 	if err != nil {
 		return fmt.Errorf("create subscription change: %w", err)
 	}
@@ -56,13 +63,14 @@ func (s *Store) ChoicesChangeByQuote(ctx context.Context, customerID, quoteID st
 
 func choicesChangeIn(ctx context.Context, q querier, customerID, quoteID string) (ChoicesChange, error) {
 	var (
-		c                       ChoicesChange
-		choices, cr, exp, appld string
+		c                                 ChoicesChange
+		choices, cr, exp, appld, declined string
 	)
 	err := q.QueryRowContext(ctx, `SELECT quote_id, subscription_id, customer_id, choices, amount, currency, subtotal,
-		shipping, tax, created_at, expires_at, applied_at FROM subscription_changes WHERE quote_id = ? AND customer_id = ?`,
+		shipping, tax, created_at, expires_at, applied_at, confirm_via, declined_at FROM subscription_changes
+		WHERE quote_id = ? AND customer_id = ?`,
 		quoteID, customerID).Scan(&c.QuoteID, &c.SubscriptionID, &c.CustomerID, &choices, &c.Amount, &c.Currency,
-		&c.Subtotal, &c.Shipping, &c.Tax, &cr, &exp, &appld)
+		&c.Subtotal, &c.Shipping, &c.Tax, &cr, &exp, &appld, &c.ConfirmVia, &declined)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, ErrNotFound
 	}
@@ -72,7 +80,43 @@ func choicesChangeIn(ctx context.Context, q querier, customerID, quoteID string)
 	if c.Choices, err = ParseChoices(choices); err != nil {
 		return c, err
 	}
-	return c, decodeTimes([]string{cr, exp, appld}, &c.CreatedAt, &c.ExpiresAt, &c.AppliedAt)
+	return c, decodeTimes([]string{cr, exp, appld, declined}, &c.CreatedAt, &c.ExpiresAt, &c.AppliedAt, &c.DeclinedAt)
+}
+
+// viaQuoteID is checkout.ViaQuoteID, the way of confirming that rows written before
+// migrations/0038 have.
+const viaQuoteID = "quote_id"
+
+// OfferChoicesChangeQuoteID lets the customer's change quoteID, waiting for a dialog's
+// answer, be confirmed by its quote_id instead (the person left the dialog's box
+// unticked, or no answer came). ErrNotFound for another customer's change or none;
+// ErrStateChanged, with nothing changed, once it was applied or declined.
+func (s *Store) OfferChoicesChangeQuoteID(ctx context.Context, customerID, quoteID string) error {
+	return s.endChoicesChange(ctx, customerID, quoteID, `confirm_via = ?`, viaQuoteID)
+}
+
+// DeclineChoicesChange records that the person declined the customer's change
+// quoteID: it never applies. ErrNotFound and ErrStateChanged as for
+// OfferChoicesChangeQuoteID.
+func (s *Store) DeclineChoicesChange(ctx context.Context, customerID, quoteID string) error {
+	return s.endChoicesChange(ctx, customerID, quoteID, `declined_at = ?`, encodeTime(s.now()))
+}
+
+func (s *Store) endChoicesChange(ctx context.Context, customerID, quoteID, set string, arg any) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE subscription_changes SET `+set+`
+		WHERE quote_id = ? AND customer_id = ? AND applied_at = '' AND declined_at = ''`, arg, quoteID, customerID)
+	if err != nil {
+		return fmt.Errorf("subscription change: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("subscription change: %w", err)
+	} else if n == 1 {
+		return nil
+	}
+	if _, err := s.ChoicesChangeByQuote(ctx, customerID, quoteID); err != nil {
+		return err
+	}
+	return ErrStateChanged
 }
 
 // ApplyChoicesChange confirms the customer's change quoteID, in one transaction:
@@ -80,7 +124,7 @@ func choicesChangeIn(ctx context.Context, q querier, customerID, quoteID string)
 // last cycle charged is cleared when the price changes, as UpdateSubscription does),
 // and the change is marked applied, so it applies once. It returns the change as it
 // was read. ErrNotFound for another customer's change or none; ErrStateChanged, with
-// nothing changed, when the change was applied before, or its subscription is no
+// nothing changed, when the change was applied before or declined, or its subscription is no
 // longer active or paused, or a renewal of it is running (its purchase is begun with
 // the choices it had: changing them under it would make that renewal another's).
 func (s *Store) ApplyChoicesChange(ctx context.Context, customerID, quoteID string) (ChoicesChange, error) {
@@ -90,7 +134,7 @@ func (s *Store) ApplyChoicesChange(ctx context.Context, customerID, quoteID stri
 		if c, err = choicesChangeIn(ctx, tx, customerID, quoteID); err != nil {
 			return err
 		}
-		if !c.AppliedAt.IsZero() {
+		if !c.AppliedAt.IsZero() || !c.DeclinedAt.IsZero() {
 			return ErrStateChanged
 		}
 		now := encodeTime(s.now())
@@ -109,7 +153,7 @@ func (s *Store) ApplyChoicesChange(ctx context.Context, customerID, quoteID stri
 		} else if n == 0 {
 			return ErrStateChanged
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE subscription_changes SET applied_at = ? WHERE quote_id = ?`, now, quoteID)
+		_, err = tx.ExecContext(ctx, `UPDATE subscription_changes SET applied_at = ? WHERE quote_id = ? AND declined_at = ''`, now, quoteID)
 		return err
 	})
 	if err != nil && !errors.Is(err, ErrNotFound) && !errors.Is(err, ErrStateChanged) {

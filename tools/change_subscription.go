@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 	"github.com/mark3labs/mcp-go/mcp"
@@ -38,9 +39,9 @@ func (t *Toolbox) changeSubscriptionTool() server.ServerTool {
 			mcp.WithTitleAnnotation("Change a subscription's choices"),
 			mcp.WithDescription(`Change the choices of one of the person's subscriptions (its options, such as a ring size, and its personalisation), as they would be chosen with subscribe. Only call it when the person asked for the change.
 
-The first call, with subscription_id, choices and personalization (all of them, as the product now asks: get_product shows its options), checks them as purchase does (a value not offered is refused with the values that are) and asks the seller its price per cycle for them. It returns status "confirmation_required" with a summary of the new choices and price: show it exactly, and only if the person agrees call change_subscription again with the subscription_id and quote_id (and nothing else). Quotes expire after 10 minutes. Nothing changes until then; once confirmed, the next renewal is bought with the new choices, at that price.
+The first call, with subscription_id, choices and personalization (all of them, as the product now asks: get_product shows its options), checks them as purchase does (a value not offered is refused with the values that are) and asks the seller its price per cycle for them. It returns status "confirmation_required" with a summary of the new choices and price: show it exactly, and only if the person agrees call change_subscription again with the subscription_id and quote_id (and nothing else). Clients that support it ask the person in a dialog instead, and the result says what they answered. Quotes expire after 10 minutes. Nothing changes until then; once confirmed, the next renewal is bought with the new choices, at that price.
 
-A subscription paused because the product no longer takes its choices (list_subscriptions' paused_reason says what changed) is resumed by the confirmation: its due cycle is charged at once with the new choices, and the result says whether it went through. A canceled subscription, or one whose renewal is being charged right now, cannot change.`),
+A subscription paused because the product no longer takes its choices (list_subscriptions' paused_reason says what changed) is resumed by the confirmation: its due cycle is charged at once with the new choices, and the result says whether it went through. A canceled subscription cannot change; while a renewal is being charged the change waits (the refusal says how to confirm it after), and a change confirmed before a renewal starts is that renewal's.`),
 			subscriptionIDArg(),
 			choicesArg(choicesChange), personalizationArg(choicesChange),
 			mcp.WithString("quote_id", mcp.MaxLength(80), mcp.Description("The quote_id of an earlier confirmation_required result of change_subscription, once the person has agreed to its summary.")),
@@ -60,6 +61,9 @@ func (t *Toolbox) changeSubscription(ctx context.Context, req mcp.CallToolReques
 	customer, err := t.subscriptionCustomer(ctx)
 	if err != nil {
 		return t.fail(ctx, tool, err), nil
+	}
+	if req.Params.RequestState != "" || len(req.Params.InputResponses) > 0 {
+		return t.choicesChangeConfirmed(ctx, customer, req.Params.RequestState, elicited(req)), nil
 	}
 	a, err := bind[changeSubscriptionArgs](req)
 	a.SubscriptionID, a.QuoteID = strings.TrimSpace(a.SubscriptionID), strings.TrimSpace(a.QuoteID)
@@ -81,11 +85,102 @@ func (t *Toolbox) changeSubscription(ctx context.Context, req mcp.CallToolReques
 	if err != nil {
 		return t.fail(ctx, tool, err), nil
 	}
+	canElicit, modern := clientCanElicit(ctx)
+	via := checkout.ViaQuoteID
+	if canElicit && a.QuoteID == "" {
+		via = checkout.ViaElicitation
+	}
 	out, err := t.Checkout.ChangeSubscriptionChoices(ctx, checkout.ChangeChoicesRequest{CustomerID: customer, SubscriptionID: a.SubscriptionID,
-		Choices: choices, Personalization: a.Personalization, QuoteID: a.QuoteID})
+		Choices: choices, Personalization: a.Personalization, QuoteID: a.QuoteID, ConfirmVia: via})
 	if err != nil {
 		return t.fail(ctx, tool, err), nil
 	}
+	if out.Status != checkout.StatusConfirmationRequired || out.Change.ConfirmVia != checkout.ViaElicitation {
+		return t.choicesChangeResult(out, ""), nil
+	}
+	// The person answers in the client's dialog; the quote_id is not offered.
+	state, dialog := t.Checkout.SealChoicesChange(out.Change), choicesChangeDialog(out)
+	if modern {
+		return server.NewInputRequestBuilder(state).Elicit(confirmKey, dialog).ToolResult(), nil
+	}
+	answer, why := t.showDialogWith(ctx, dialog)
+	if why == "" {
+		return t.choicesChangeConfirmed(ctx, customer, state, answer), nil
+	}
+	// Nobody answered: the change waits for confirmation by its quote_id.
+	res, err := t.Checkout.ConfirmSealedChange(context.WithoutCancel(ctx), customer, state, checkout.AnswerUnticked)
+	if err != nil {
+		return t.fail(ctx, tool, err), nil
+	}
+	return t.choicesChangeResult(res, why), nil
+}
+
+// choicesChangeConfirmed acts on the person's answer to a change's dialog (state).
+func (t *Toolbox) choicesChangeConfirmed(ctx context.Context, customer, state string, answer *mcp.ElicitationResponse) *mcp.CallToolResult {
+	a := answerOf(answer)
+	out, err := t.Checkout.ConfirmSealedChange(ctx, customer, state, a)
+	if err != nil {
+		res := t.fail(ctx, "change_subscription", err)
+		if q := out.Change.QuoteID; q != "" && len(res.Content) == 1 {
+			// The person said yes while a renewal was being charged: the words say to
+			// confirm again with the quote_id, which the model has not seen.
+			if tc, ok := res.Content[0].(mcp.TextContent); ok {
+				tc.Text += " The person said yes in the dialog; its quote_id is \"" + q + "\"."
+				res.Content[0] = tc
+			}
+		}
+		return res
+	}
+	note := ""
+	if a == checkout.AnswerUnticked && out.Status == checkout.StatusConfirmationRequired {
+		note = "The person accepted the confirmation dialog without ticking \"Change\", so nothing was changed."
+	}
+	return t.choicesChangeResult(out, note)
+}
+
+// choicesChangeDialog asks the person to confirm change out.Change of out.Subscription: the
+// facts come from the server's records, seller text is quoted.
+func choicesChangeDialog(out checkout.ChangeChoicesOutcome) mcp.ElicitationParams {
+	u, c := out.Subscription, out.Change
+	v := subscriptionOf(u, nil)
+	np := priceOf(money.Money{Amount: c.Amount, Currency: c.Currency})
+	var b strings.Builder
+	b.WriteString("Please confirm this change of a subscription.\n\n")
+	fmt.Fprintf(&b, "Item: %s\n", quotedTitle(u.Title))
+	fmt.Fprintf(&b, "Quantity: %d each cycle\n", u.Quantity)
+	fmt.Fprintf(&b, "Seller: %s\n", quoted(u.SellerName, sellerCap))
+	b.WriteString("\nNew choices:\n")
+	b.WriteString(choicesDialogLines(c.Choices))
+	if now := choicesDialogLines(u.Choices); now != "" {
+		b.WriteString("\nNow:\n" + now)
+	}
+	fmt.Fprintf(&b, "\nPrice: %s %s (now %s)\n", np.Display, everyText(checkout.Terms(u)), v.PricePerCycle.Display)
+	if v.Status == "paused" {
+		b.WriteString("Confirming resumes the subscription: its due cycle is charged at once with the new choices.\n")
+	} else {
+		b.WriteString("The next renewal is bought with the new choices.\n")
+	}
+	b.WriteString("\n" + catalog.SellerTextNote)
+	return mcp.ElicitationParams{
+		Mode:    mcp.ElicitationModeForm,
+		Message: b.String(),
+		RequestedSchema: map[string]any{
+			"type": "object",
+			"properties": map[string]any{
+				confirmKey: map[string]any{
+					"type":        "boolean",
+					"title":       "Change",
+					"description": "Tick to change the subscription's choices and price as shown; decline to keep them as they are.",
+				},
+			},
+			"required": []string{confirmKey},
+		},
+	}
+}
+
+// choicesChangeResult shows out; note, when set, says why a dialog's change waits for its
+// quote_id.
+func (t *Toolbox) choicesChangeResult(out checkout.ChangeChoicesOutcome, note string) *mcp.CallToolResult {
 	u, c := out.Subscription, out.Change
 	v := subscriptionOf(u, t.Checkout.OtherMode(u))
 	chosen := orderLine{}.withChoices(c.Choices)
@@ -103,9 +198,9 @@ func (t *Toolbox) changeSubscription(ctx context.Context, req mcp.CallToolReques
 		} else {
 			r.Summary += " The next renewal is bought with the new choices."
 		}
-		r.Instruction = "Show the summary to the person exactly as written. Only if they agree, call change_subscription with subscription_id \"" + u.ID +
-			"\" and quote_id \"" + c.QuoteID + "\" and no other arguments. If they do not agree, do nothing: the quote lapses at expires_at and nothing changes."
-		return mcp.NewToolResultStructured(r, withSellerNote("Confirmation required. "+r.Summary+" "+r.Instruction)), nil
+		r.Instruction = strings.TrimSpace(note + " Show the summary to the person exactly as written. Only if they agree, call change_subscription with subscription_id \"" + u.ID +
+			"\" and quote_id \"" + c.QuoteID + "\" and no other arguments. If they do not agree, do nothing: the quote lapses at expires_at and nothing changes.")
+		return mcp.NewToolResultStructured(r, withSellerNote("Confirmation required. "+r.Summary+" "+r.Instruction))
 	}
 	r.Summary = "Changed: " + sentence(v.line())
 	r.Instruction = "The next renewal is bought with these choices."
@@ -117,5 +212,5 @@ func (t *Toolbox) changeSubscription(ctx context.Context, req mcp.CallToolReques
 			text += " The due cycle was not charged (" + ch.Status + "): " + ch.Reason
 		}
 	}
-	return mcp.NewToolResultStructured(r, withSellerNote(text)), nil
+	return mcp.NewToolResultStructured(r, withSellerNote(text))
 }

@@ -181,7 +181,7 @@ func (t *Toolbox) checkoutConfirmed(ctx context.Context, customer, key, state st
 }
 
 // sellerOrderOf shows one seller's order of a checkout.
-func sellerOrderOf(so checkout.SellerOrder, conds map[string]string) sellerOrderView {
+func sellerOrderOf(so checkout.SellerOrder, conds map[string]string, lost map[string][]catalog.VariantOption) sellerOrderView {
 	p := so.Purchase
 	m := func(a int64) price { return priceOf(money.Money{Amount: a, Currency: p.Currency}) }
 	v := sellerOrderView{Status: string(so.Status), Seller: orderSeller{ID: p.SellerID, Name: p.SellerName}, Lines: []orderLine{},
@@ -195,7 +195,8 @@ func sellerOrderOf(so checkout.SellerOrder, conds map[string]string) sellerOrder
 		}
 	}
 	for _, l := range p.Lines {
-		v.Lines = append(v.Lines, orderLine{ProductID: l.ProductID, Title: l.Title, Condition: conds[l.ProductID], Quantity: l.Quantity, UnitPrice: m(l.UnitAmount)}.withChoices(l.Choices))
+		v.Lines = append(v.Lines, orderLine{ProductID: l.ProductID, Title: l.Title, Condition: conds[l.ProductID], Quantity: l.Quantity, UnitPrice: m(l.UnitAmount),
+			lost: lost[l.ProductID]}.withChoices(l.Choices))
 	}
 	if p.SessionID != "" && p.Total > 0 {
 		t := totalsOf(p.Subtotal, p.Tax, p.Shipping, p.Total, p.Currency)
@@ -226,7 +227,7 @@ func (v sellerOrderView) text() string {
 		fmt.Fprintf(&b, " — order %s pending", v.OrderID)
 	}
 	for _, l := range v.Lines {
-		fmt.Fprintf(&b, "\n- %d × %s%s%s at %s each", l.Quantity, quotedTitle(l.Title), l.conditionText(), l.choicesText(), l.UnitPrice.Display)
+		fmt.Fprintf(&b, "\n- %d × %s%s%s%s at %s each", l.Quantity, quotedTitle(l.Title), l.conditionText(), lostOptionsText(l.lost), l.choicesText(), l.UnitPrice.Display)
 	}
 	if v.Totals != nil && v.Status != "refused" && v.Status != string(store.OrderChargedNoOrder) {
 		if v.Totals.TaxIncluded {
@@ -290,9 +291,9 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 			ids = append(ids, l.ProductID)
 		}
 	}
-	conds := t.conditionsOf(ctx, ids...)
+	conds, lost := t.conditionsOf(ctx, ids...), t.cutLinesOf(ctx, out)
 	for _, so := range out.Orders {
-		v := sellerOrderOf(so, conds)
+		v := sellerOrderOf(so, conds, lost)
 		r.Orders = append(r.Orders, v)
 		body = append(body, v.text())
 		p := so.Purchase
@@ -432,6 +433,7 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 // and address come from the server's records.
 func (t *Toolbox) checkoutConfirmationMessage(ctx context.Context, out checkout.CheckoutOutcome) string {
 	c := out.Checkout
+	lost := t.cutLinesOf(ctx, out)
 	var b strings.Builder
 	b.WriteString("Please confirm this purchase of your cart.\n")
 	card := ""
@@ -443,7 +445,7 @@ func (t *Toolbox) checkoutConfirmationMessage(ctx context.Context, out checkout.
 		card = cardName(p)
 		fmt.Fprintf(&b, "\nSeller: %s\n", quoted(p.SellerName, sellerCap))
 		for _, l := range p.Lines {
-			fmt.Fprintf(&b, "  %d × %s at %s\n", l.Quantity, quotedTitle(l.Title), fmtMoney(l.UnitAmount, p.Currency))
+			fmt.Fprintf(&b, "  %d × %s%s at %s\n", l.Quantity, quotedTitle(l.Title), lostOptionsText(lost[l.ProductID]), fmtMoney(l.UnitAmount, p.Currency))
 		}
 		if p.Fulfillment != nil {
 			fmt.Fprintf(&b, "  Delivery: %s, %s\n", quoted(p.Fulfillment.Title, 60), fmtMoney(p.Fulfillment.Amount, p.Currency))
@@ -483,4 +485,24 @@ func otherModeCheckoutWaiting(c store.Checkout) string {
 
 func otherModeCheckoutInstruction(c store.Checkout, mode string) string {
 	return fmt.Sprintf("This server runs in %s mode and cannot settle it: its seller orders that are still pending stay so until a server in %s mode runs on this database (the operator starts one), which finishes or ends them; nothing more will be charged by this server. get_order shows each order. The lines of the cart it was buying stay in the cart until then; checking them out here would buy them again, in %s mode.", mode, c.Mode, mode)
+}
+
+// cutLinesOf returns, by product id, the values of its family's options that the cut
+// title of a line of out no longer shows (lostOptionsOf); none for the others.
+func (t *Toolbox) cutLinesOf(ctx context.Context, out checkout.CheckoutOutcome) map[string][]catalog.VariantOption {
+	var lost map[string][]catalog.VariantOption
+	for _, so := range out.Orders {
+		for _, l := range so.Purchase.Lines {
+			if _, seen := lost[l.ProductID]; seen {
+				continue
+			}
+			if opts := t.lostOptionsOf(ctx, l.ProductID, l.Title); len(opts) > 0 {
+				if lost == nil {
+					lost = map[string][]catalog.VariantOption{}
+				}
+				lost[l.ProductID] = opts
+			}
+		}
+	}
+	return lost
 }

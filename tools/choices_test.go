@@ -106,7 +106,7 @@ func TestBuyWithChoices(t *testing.T) {
 		{"an engraving too long", map[string]any{"choices": map[string]any{"ring_size": "7", "metal": "Gold"}, "personalization": "Anastasia Maria"},
 			[]string{"too long", "at most 12 characters"}},
 		{"a choice that is not text", map[string]any{"choices": map[string]any{"ring_size": true, "metal": "Gold"}, "personalization": "Ana"},
-			[]string{"choices.ring_size must be a string"}},
+			[]string{"Invalid arguments: choices.ring_size must be a string"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			args := map[string]any{"product_id": ring.ID}
@@ -387,18 +387,36 @@ func TestDialogsNameChoices(t *testing.T) {
 	ch := store.Choices{Options: []store.Choice{{Name: "ring_size", Value: "7"}, {Name: "metal", Value: "Gold"}}, Personalization: "Ana"}
 	p := store.Purchase{Title: "Band Ring", SellerName: "Magpie", Quantity: 1, Subtotal: 4100, Total: 4100, Currency: "USD",
 		CardBrand: "visa", CardLast4: "4242", ProductID: "RG", Lines: []store.Line{{ProductID: "RG", Title: "Band Ring", Quantity: 1, Choices: ch}}}
-	if msg := confirmationMessage(p, ""); !strings.Contains(msg, "\nQuantity: 1\nRing size: «7»\nMetal: «Gold»\nPersonalization: «Ana»\n") {
+	if msg := confirmationMessage(p, "", nil); !strings.Contains(msg, "\nQuantity: 1\nRing size: «7»\nMetal: «Gold»\nPersonalization: «Ana»\n") {
 		t.Errorf("purchase dialog %q", msg)
 	}
 	plain := p
 	plain.Lines = []store.Line{{ProductID: "RG", Title: "Band Ring", Quantity: 1}}
-	if msg := confirmationMessage(plain, ""); strings.Contains(msg, "Personalization") || strings.Contains(msg, "Ring size") {
+	if msg := confirmationMessage(plain, "", nil); strings.Contains(msg, "Personalization") || strings.Contains(msg, "Ring size") {
 		t.Errorf("dialog without choices %q", msg)
 	}
 	o := store.Order{ID: "ord_1", ProductID: "RG", Title: "Band Ring", Quantity: 1, Currency: "USD", Lines: p.Lines}
 	if items := viewOf(o, nil).dialogItems(); !strings.Contains(items, "1 × «Band Ring» (ring_size «7», metal «Gold», personalization «Ana»)") {
 		t.Errorf("cancellation dialog items %q", items)
 	}
+}
+
+// ringPlan puts a ring-of-the-month plan in s's catalog: sizes 5 to 9, Silver or
+// Gold, a name to engrave required.
+func (s *storefront) ringPlan(t testing.TB) catalog.Product {
+	t.Helper()
+	ctx := context.Background()
+	p, err := s.tb.Catalog.Product(ctx, "ml-sub-0001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.ID, p.Title, p.GroupID, p.GTIN = "RING-CLUB-1", "Ring of the Month", "", ""
+	p.Attributes = map[string]string{"ring_size": "5, 6, 7, 8, 9", "metal": "Silver, Gold",
+		catalog.AttrChoices: "ring_size, metal", catalog.AttrPersonalization: "required: the name to engrave"}
+	if _, err := s.tb.Catalog.Upsert(ctx, nil, []catalog.Product{p}); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 // TestSubscribeWithChoices: a ring-of-the-month plan subscribed to in size 7, Gold,
@@ -412,16 +430,7 @@ func TestSubscribeWithChoices(t *testing.T) {
 	clock := clocktest.New(time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC))
 	s := newStorefrontWith(t, sandbox.Options{Now: clock.Now})
 	c := s.client(t, nil, "2025-11-25")
-	p, err := s.tb.Catalog.Product(ctx, "ml-sub-0001")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.ID, p.Title, p.GroupID, p.GTIN = "RING-CLUB-1", "Ring of the Month", "", ""
-	p.Attributes = map[string]string{"ring_size": "5, 6, 7, 8, 9", "metal": "Silver, Gold",
-		catalog.AttrChoices: "ring_size, metal", catalog.AttrPersonalization: "required: the name to engrave"}
-	if _, err := s.tb.Catalog.Upsert(ctx, nil, []catalog.Product{p}); err != nil {
-		t.Fatal(err)
-	}
+	p := s.ringPlan(t)
 	res := call(t, c, "subscribe", map[string]any{"product_id": p.ID}, nil)
 	if !res.IsError || !strings.Contains(text(res), "is made to order in a choice of ring_size") || !strings.Contains(text(res), "Nothing was charged") {
 		t.Fatalf("subscribe without choices: %s", text(res))

@@ -129,10 +129,10 @@ func TestConditionInCartAndQuote(t *testing.T) {
 func TestConfirmationNamesCondition(t *testing.T) {
 	p := store.Purchase{Title: "Camera Body", SellerName: "Harbor", Quantity: 1, Subtotal: 45000, Total: 45000,
 		Currency: "USD", CardBrand: "visa", CardLast4: "4242", Mode: string(checkout.ModeSandbox)}
-	if msg := confirmationMessage(p, "refurbished"); !strings.Contains(msg, "\nItem: «Camera Body»\nCondition: «refurbished»\n") {
+	if msg := confirmationMessage(p, "refurbished", nil); !strings.Contains(msg, "\nItem: «Camera Body»\nCondition: «refurbished»\n") {
 		t.Errorf("dialog %q does not name the condition under the item", msg)
 	}
-	if msg := confirmationMessage(p, ""); strings.Contains(msg, "Condition") {
+	if msg := confirmationMessage(p, "", nil); strings.Contains(msg, "Condition") {
 		t.Errorf("dialog %q names a condition for a new product", msg)
 	}
 }

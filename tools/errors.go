@@ -137,10 +137,14 @@ var askAgainWith = map[string]*strings.Replacer{
 		"call purchase again with the product_id", "call subscribe again with the product_id",
 		"call purchase with the product_id", "call subscribe with the product_id"),
 	"change_subscription": strings.NewReplacer(
+		"The person declined the purchase.", "The person declined the change, so the subscription keeps its choices and price.",
+		"Call purchase with the product_id to ask again.", "Call change_subscription with the subscription_id and the choices to ask again.",
+		"call purchase again with the product_id to ask the person again", "call change_subscription again with the subscription_id and the choices to ask the person again",
 		"Call purchase with the product_id to get a new quote.", "Call change_subscription with the subscription_id and the choices to get a new quote.",
 		"Call purchase with the product_id to get a fresh quote.", "Call change_subscription with the subscription_id and the choices to get a fresh quote.",
 		"cannot be paused or resumed", "cannot be changed",
-		"so it can no longer be skipped. This call changed nothing", "so its choices cannot change until it is done. This call changed nothing; call change_subscription again once list_subscriptions shows it charged"),
+		"now, so it can no longer be skipped. This call changed nothing; whether the renewal was charged, list_subscriptions shows.",
+		"now with its current choices at its current price, so its choices cannot change until that renewal is done. This call changed nothing. Once list_subscriptions no longer shows that renewal being charged, call change_subscription again with the same subscription_id and quote_id (or ask for a new quote if it expired): the new choices then apply to the renewals after that one."),
 	"resume_subscription": strings.NewReplacer(
 		"Call purchase with the product_id", "Call resume_subscription without quote_id",
 		"call purchase again with the product_id", "call resume_subscription again without quote_id",

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 	"github.com/commerce-mcp/commerce-mcp/store"
@@ -22,6 +23,9 @@ type orderLine struct {
 	// the seller; absent for products that ask for none.
 	Choices         []choiceView `json:"choices,omitempty" jsonschema:"the value chosen for each of the product's options (a ring size, a metal), as sent to the seller; absent when the product has none"`
 	Personalization string       `json:"personalization,omitempty" jsonschema:"the person's personalisation text (a name to engrave), as sent to the seller; personal: shown only to this customer"`
+	// lost are the values of the product's family's options that its cut title no
+	// longer shows (lostOptionsOf), said after it in the line's text only.
+	lost []catalog.VariantOption
 }
 
 // choiceView is the value chosen for one option of a product.

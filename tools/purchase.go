@@ -50,7 +50,7 @@ func (c *choiceValues) UnmarshalJSON(b []byte) error {
 		}
 		var n json.Number
 		if err := json.Unmarshal(v, &n); err != nil {
-			return &json.UnmarshalTypeError{Value: "value", Type: reflect.TypeFor[string](), Field: "choices." + name}
+			return &json.UnmarshalTypeError{Value: "value", Type: reflect.TypeFor[string](), Field: name} // encoding/json puts "choices." before it
 		}
 		out[name] = n.String()
 	}
@@ -159,7 +159,7 @@ func (t *Toolbox) purchase(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 	}
 	if out.Status == checkout.StatusConfirmationRequired && out.Purchase.ConfirmVia == checkout.ViaElicitation {
 		if modern {
-			return t.askToConfirm(t.Checkout.Seal(out.Purchase), confirmationMessage(out.Purchase, t.conditionsOf(ctx, out.Purchase.ProductID)[out.Purchase.ProductID])), nil
+			return t.askToConfirm(t.Checkout.Seal(out.Purchase), confirmationMessage(out.Purchase, t.conditionsOf(ctx, out.Purchase.ProductID)[out.Purchase.ProductID], t.lostOptionsOf(ctx, out.Purchase.ProductID, out.Purchase.Title))), nil
 		}
 		return t.confirmInDialog(ctx, customer, a.IdempotencyKey, out), nil
 	}
@@ -298,7 +298,7 @@ func (t *Toolbox) showDialogWith(ctx context.Context, params mcp.ElicitationPara
 // why.
 func (t *Toolbox) confirmInDialog(ctx context.Context, customer, key string, out checkout.Outcome) *mcp.CallToolResult {
 	state := t.Checkout.Seal(out.Purchase)
-	answer, why := t.showDialog(ctx, confirmationMessage(out.Purchase, t.conditionsOf(ctx, out.Purchase.ProductID)[out.Purchase.ProductID]))
+	answer, why := t.showDialog(ctx, confirmationMessage(out.Purchase, t.conditionsOf(ctx, out.Purchase.ProductID)[out.Purchase.ProductID], t.lostOptionsOf(ctx, out.Purchase.ProductID, out.Purchase.Title)))
 	if why == "" {
 		return t.confirmed(ctx, customer, key, state, answer)
 	}
@@ -356,8 +356,9 @@ func (t *Toolbox) purchaseResult(ctx context.Context, out checkout.Outcome, note
 	p := out.Purchase
 	m := func(a int64) price { return priceOf(money.Money{Amount: a, Currency: p.Currency}) }
 	cond := t.conditionsOf(ctx, p.ProductID)[p.ProductID]
+	lost := t.lostOptionsOf(ctx, p.ProductID, p.Title)
 	r := purchaseResult{
-		Status: string(out.Status), Mode: p.Mode, Summary: summaryWith("Buy", p, cond),
+		Status: string(out.Status), Mode: p.Mode, Summary: summaryWith("Buy", p, cond, lost),
 		Seller:      orderSeller{ID: p.SellerID, Name: p.SellerName},
 		Line:        orderLine{ProductID: p.ProductID, Title: p.Title, Condition: cond, Quantity: p.Quantity, UnitPrice: m(p.UnitAmount)}.withChoices(purchaseChoices(p)),
 		Totals:      totalsOf(p.Subtotal, p.Tax, p.Shipping, p.Total, p.Currency),
@@ -377,7 +378,7 @@ func (t *Toolbox) purchaseResult(ctx context.Context, out checkout.Outcome, note
 	}
 	switch out.Status {
 	case checkout.StatusCompleted:
-		r.Summary = summaryWith("Bought", p, cond)
+		r.Summary = summaryWith("Bought", p, cond, lost)
 		text = r.Summary + " Order " + r.OrderID + "." + delivery
 	case checkout.StatusConfirmationRequired:
 		r.QuoteID, r.ExpiresAt = p.QuoteID, p.ExpiresAt.UTC().Format(time.RFC3339)

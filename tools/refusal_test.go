@@ -357,11 +357,40 @@ func TestDeclinedWordsPerTool(t *testing.T) {
 		{"subscribe", "The person declined the subscription.", "purchase"},
 		{"purchase", "The person declined the purchase.", "subscription"},
 		{"checkout", "The person declined the purchase.", "subscription"},
+		{"change_subscription", "The person declined the change, so the subscription keeps its choices and price.", "purchase"},
 	} {
 		t.Run(tc.tool, func(t *testing.T) {
 			got := toolRefusalText(tc.tool, &checkout.Refusal{Code: checkout.RefusalDeclinedByPerson})
 			if !strings.Contains(got, tc.says) || strings.Contains(got, tc.not) || !strings.Contains(got, "Nothing was charged") {
 				t.Errorf("%s: %q, want %q, no %q, and nothing charged", tc.tool, got, tc.says, tc.not)
+			}
+		})
+	}
+}
+
+// TestRenewalUnderWayWordsPerTool: a renewal being charged refuses skip_next_renewal
+// (it can no longer be skipped) and a change_subscription confirmation (that renewal
+// is bought with the current choices at the current price; the same quote_id is
+// confirmed again once it is done, for the renewals after it).
+func TestRenewalUnderWayWordsPerTool(t *testing.T) {
+	for _, tc := range []struct {
+		tool string
+		says []string
+		not  string
+	}{
+		{"skip_next_renewal", []string{"can no longer be skipped", "This call changed nothing"}, "quote_id"},
+		{"change_subscription", []string{"being charged now with its current choices at its current price", "This call changed nothing",
+			"call change_subscription again with the same subscription_id and quote_id", "apply to the renewals after that one"}, "skipped"},
+	} {
+		t.Run(tc.tool, func(t *testing.T) {
+			got := toolRefusalText(tc.tool, &checkout.Refusal{Code: checkout.RefusalRenewalUnderWay, Params: checkout.RefusalParams{QuoteID: "sub_9"}})
+			for _, w := range tc.says {
+				if !strings.Contains(got, w) {
+					t.Errorf("%q does not say %q", got, w)
+				}
+			}
+			if strings.Contains(got, tc.not) {
+				t.Errorf("%q says %q", got, tc.not)
 			}
 		})
 	}

@@ -16,12 +16,14 @@ import (
 // and card. The product title and seller name are the sellers' words, quoted and
 // capped (see quoted); everything else comes from the quote's server-side record.
 func summary(verb string, p store.Purchase) string {
-	return summaryWith(verb, p, "")
+	return summaryWith(verb, p, "", nil)
 }
 
 // summaryWith is summary with the product's condition when it is not new (cond, see
-// catalog.Product.Condition): "Buy 1 × «…» (condition «used») from …".
-func summaryWith(verb string, p store.Purchase, cond string) string {
+// catalog.Product.Condition): "Buy 1 × «…» (condition «used») from …", and the
+// values of its family's options that its cut title no longer shows (lost, see
+// lostOptionsOf): "Buy 1 × «Ghost 15 … Black/Pink» (size «10», width «Wide») from …".
+func summaryWith(verb string, p store.Purchase, cond string, lost []catalog.VariantOption) string {
 	tax := ""
 	if p.Tax > 0 {
 		tax = fmt.Sprintf(" (tax %s included)", fmtMoney(p.Tax, p.Currency))
@@ -29,7 +31,7 @@ func summaryWith(verb string, p store.Purchase, cond string) string {
 	if cond != "" {
 		cond = " (" + conditionText(cond) + ")"
 	}
-	cond += orderLine{}.withChoices(purchaseChoices(p)).choicesText()
+	cond += lostOptionsText(lost) + orderLine{}.withChoices(purchaseChoices(p)).choicesText()
 	return fmt.Sprintf("%s %d × %s%s from %s for %s in total%s, paid with %s.", verb,
 		p.Quantity, quotedTitle(p.Title), cond, quoted(p.SellerName, sellerCap), fmtMoney(p.Total, p.Currency), tax, cardName(p))
 }
@@ -61,13 +63,15 @@ func (t *Toolbox) conditionsOf(ctx context.Context, ids ...string) map[string]st
 }
 
 // confirmationMessage is what a confirmation dialog asks the person: the facts of the
-// quote in a fixed layout, one per line. Item and seller are quoted seller text; the
+// quote in a fixed layout, one per line (lost: the values of the product's options
+// that its cut title no longer shows, one line each after it). Item and seller are quoted seller text; the
 // quantity, amounts, card and mode come from the server's records, so nothing a
 // seller wrote can pose as a fact of the purchase.
-func confirmationMessage(p store.Purchase, cond string) string {
+func confirmationMessage(p store.Purchase, cond string, lost []catalog.VariantOption) string {
 	var b strings.Builder
 	b.WriteString("Please confirm this purchase.\n\n")
 	fmt.Fprintf(&b, "Item: %s\n", quotedTitle(p.Title))
+	b.WriteString(lostOptionsLines(lost))
 	if cond != "" {
 		fmt.Fprintf(&b, "Condition: %s\n", catalog.SellerText(cond))
 	}

@@ -39,7 +39,7 @@ func TestTaxWordsBothKinds(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p := store.Purchase{Title: "Oral-B iO Heads x4", SellerName: "Brightwell Pharmacy", Quantity: 1, Subtotal: tt.subtotal, Shipping: tt.shipping,
 				Tax: tt.tax, Total: tt.total, Currency: tt.currency, CardBrand: "visa", CardLast4: "4242"}
-			if got := confirmationMessage(p, ""); !strings.Contains(got, tt.dialog+"\n") {
+			if got := confirmationMessage(p, "", nil); !strings.Contains(got, tt.dialog+"\n") {
 				t.Errorf("dialog lacks %q:\n%s", tt.dialog, got)
 			}
 			if got := summary("Buy", p); !strings.Contains(got, tt.summary) {

@@ -1,6 +1,12 @@
 package tools
 
 import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	txt "github.com/commerce-mcp/commerce-mcp/internal/text"
 )
@@ -18,4 +24,80 @@ const titleTail = 30
 // cleaned before it is cut, so the kept end is the title's own end.
 func quotedTitle(s string) string {
 	return catalog.SellerText(txt.EllipsizeMiddle(txt.Clean(s, 4*catalog.MaxTitleLen), titleCap, titleTail))
+}
+
+// titleCut says whether quotedTitle cuts title s.
+func titleCut(s string) bool {
+	clean := txt.Clean(s, 4*catalog.MaxTitleLen)
+	return txt.EllipsizeMiddle(clean, titleCap, titleTail) != clean
+}
+
+// lostOptionsOf returns the values of its family's options (catalog.VariantOptions:
+// a shoe's size and width) that product id's title, cut in its middle by quotedTitle,
+// no longer shows: a person confirming it must still read which of its family it is
+// ("size «10», width «Wide»"). nil when the title is not cut, the product has no
+// family, its title still shows every value, or reading it fails (the quote is what
+// matters).
+func (t *Toolbox) lostOptionsOf(ctx context.Context, id, title string) []catalog.VariantOption {
+	if t.Catalog == nil || !titleCut(title) {
+		return nil
+	}
+	p, err := t.Catalog.Product(ctx, id)
+	if err != nil {
+		return nil
+	}
+	vs, err := t.Catalog.Variants(ctx, p, maxListedVariants)
+	if err != nil {
+		return nil
+	}
+	shown := strings.ToLower(quotedTitle(title))
+	var lost []catalog.VariantOption
+	for _, o := range catalog.VariantOptions(p, vs) {
+		if !showsValue(shown, strings.ToLower(o.Value)) {
+			lost = append(lost, o)
+		}
+	}
+	return lost
+}
+
+// showsValue says whether title (lower case) has value (lower case) as whole words:
+// "10" is not shown by "10-pack" nor "110".
+func showsValue(title, value string) bool {
+	for i := 0; value != ""; {
+		j := strings.Index(title[i:], value)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(value)
+		before, _ := utf8.DecodeLastRuneInString(title[:start])
+		after, _ := utf8.DecodeRuneInString(title[end:])
+		if (start == 0 || !wordRune(before)) && (end == len(title) || !wordRune(after) && after != '-') {
+			return true
+		}
+		i = start + 1
+	}
+	return false
+}
+
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// lostOptionsText is " (size «10», width «Wide»)" after a cut title, "" for none.
+func lostOptionsText(lost []catalog.VariantOption) string {
+	if len(lost) == 0 {
+		return ""
+	}
+	parts := make([]string, len(lost))
+	for i, o := range lost {
+		parts[i] = txt.Clean(o.Name, 40) + " " + quoted(o.Value, 80)
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
+}
+
+// lostOptionsLines are a dialog's lines for lost: "Size: «10»" each.
+func lostOptionsLines(lost []catalog.VariantOption) string {
+	var b strings.Builder
+	for _, o := range lost {
+		fmt.Fprintf(&b, "%s: %s\n", optionLabel(txt.Clean(o.Name, 40)), quoted(o.Value, 80))
+	}
+	return b.String()
 }

@@ -58,7 +58,7 @@ func TestConfirmationsKeepTitleEnd(t *testing.T) {
 	u := store.Subscription{ID: "sub_1", State: store.SubscriptionActive, Title: title, SellerName: "Fulton Hardware", Quantity: 1,
 		Interval: "month", Every: 1, Amount: 9799, Currency: "USD", Mode: "sandbox"}
 	for name, text := range map[string]string{
-		"purchase dialog":   confirmationMessage(p, ""),
+		"purchase dialog":   confirmationMessage(p, "", nil),
 		"purchase summary":  summary("Buy", p),
 		"bought":            summary("Bought", p),
 		"cancel dialog":     cancelDialog(checkout.CancelOutcome{Order: o}).Message,
@@ -69,5 +69,27 @@ func TestConfirmationsKeepTitleEnd(t *testing.T) {
 		if !strings.Contains(text, end) {
 			t.Errorf("%s lacks %q:\n%s", name, end, text)
 		}
+	}
+}
+
+// TestShowsValue: a value is shown by a title only as whole words.
+func TestShowsValue(t *testing.T) {
+	for _, tc := range []struct {
+		name, title, value string
+		want               bool
+	}{
+		{"a size between commas", "ghost 15 - size 10, wide - black", "10", true},
+		{"a width", "ghost 15 - size 10, wide - black", "wide", true},
+		{"inside a number", "ghost 15 - size 110", "10", false},
+		{"a pack count", "screws, 10-pack", "10", false},
+		{"inside a word", "widest fit", "wide", false},
+		{"a second occurrence", "10x pack of size 10", "10", true},
+		{"absent", "ghost 15 … cushioning", "wide", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := showsValue(tc.title, tc.value); got != tc.want {
+				t.Errorf("showsValue(%q, %q) = %v, want %v", tc.title, tc.value, got, tc.want)
+			}
+		})
 	}
 }

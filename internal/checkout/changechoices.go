@@ -29,6 +29,12 @@ type ChangeChoicesRequest struct {
 	Choices         map[string]string
 	Personalization string
 	QuoteID         string
+	// ConfirmVia is how the quote is to be confirmed (ViaElicitation when the client
+	// can show a dialog, else ViaQuoteID) and, with QuoteID, how this confirmation
+	// comes: a change quoted for a dialog is confirmed only by the person's answer
+	// (ConfirmSealedChange), or by its quote_id once OfferChoicesChangeQuoteID allowed
+	// it.
+	ConfirmVia string
 }
 
 // ChangeChoicesOutcome is a quoted change (StatusConfirmationRequired, Change set) or a
@@ -74,8 +80,12 @@ func (s *Service) ChangeSubscriptionChoices(ctx context.Context, r ChangeChoices
 	if ref := checkRules(rules, p); ref != nil {
 		return ChangeChoicesOutcome{}, ref
 	}
+	via := r.ConfirmVia
+	if via != ViaElicitation {
+		via = ViaQuoteID
+	}
 	c := store.ChoicesChange{QuoteID: quoteID, SubscriptionID: u.ID, CustomerID: r.CustomerID, Choices: chosen, Amount: p.Total, Currency: p.Currency,
-		Subtotal: p.Subtotal, Shipping: p.Shipping, Tax: p.Tax, ExpiresAt: s.now().Add(s.cfg.QuoteTTL)}
+		Subtotal: p.Subtotal, Shipping: p.Shipping, Tax: p.Tax, ExpiresAt: s.now().Add(s.cfg.QuoteTTL), ConfirmVia: via}
 	if err := s.cfg.Store.CreateChoicesChange(ctx, &c); errors.Is(err, store.ErrNotFound) {
 		return ChangeChoicesOutcome{}, refuse(RefusalUnknownSubscription, RefusalParams{QuoteID: callerText(r.SubscriptionID)})
 	} else if err != nil {
@@ -122,6 +132,13 @@ func (s *Service) confirmChoicesChange(ctx context.Context, r ChangeChoicesReque
 		u, err := s.subscription(ctx, r.CustomerID, c.SubscriptionID)
 		return ChangeChoicesOutcome{Status: StatusCompleted, Subscription: u, Change: c}, err
 	}
+	if !c.DeclinedAt.IsZero() {
+		return ChangeChoicesOutcome{}, refuse(RefusalDeclinedByPerson, RefusalParams{})
+	}
+	if via := r.ConfirmVia; via != ViaElicitation && c.ConfirmVia != ViaQuoteID || via == ViaElicitation && c.ConfirmVia != ViaElicitation {
+		// Quoted for the person's dialog: its quote_id alone confirms nothing.
+		return ChangeChoicesOutcome{}, refuse(RefusalConfirmationMismatch, RefusalParams{})
+	}
 	if !s.now().Before(c.ExpiresAt) {
 		return ChangeChoicesOutcome{}, refuse(RefusalQuoteExpired, RefusalParams{QuoteTTLSecs: int64(s.cfg.QuoteTTL / time.Second)})
 	}
@@ -155,3 +172,98 @@ func (s *Service) confirmChoicesChange(ctx context.Context, r ChangeChoicesReque
 	out.Subscription, err = s.subscription(ctx, r.CustomerID, c.SubscriptionID)
 	return out, err
 }
+
+const (
+	purposeChange = "commerce-mcp/change-subscription/v1"
+	kindChange    = "change_subscription"
+)
+
+// SealChoicesChange is the state of the confirmation dialog of change c, quoted with
+// ViaElicitation: bound to the customer, the change, its subscription, its price per
+// cycle and its choices, expiring with the quote, single use.
+func (s *Service) SealChoicesChange(c store.ChoicesChange) string {
+	return s.seal(purposeChange, Confirmation{CustomerID: c.CustomerID, QuoteID: c.QuoteID, OrderID: c.SubscriptionID,
+		Amount: c.Amount, Currency: c.Currency, ExpiresAt: c.ExpiresAt.Unix(), Nonce: store.NewID("n_"), Kind: kindChange,
+		Choices: choicesKeyDigest(c.Choices)})
+}
+
+// ConfirmSealedChange acts on the person's answer to a change's confirmation dialog
+// (SealChoicesChange), with the rules of ConfirmSealed: a state that verifies for
+// customerID and the change as quoted, used once. Yes confirms the change; no
+// declines it (RefusalDeclinedByPerson; it never applies); an unticked box leaves it
+// to be confirmed by its quote_id (StatusConfirmationRequired). A state used before
+// answers with the change as it is now. A yes refused because a renewal is being
+// charged (RefusalRenewalUnderWay) leaves the change to its quote_id, returned in
+// the outcome's Change with the refusal.
+func (s *Service) ConfirmSealedChange(ctx context.Context, customerID, state string, answer Answer) (ChangeChoicesOutcome, error) {
+	invalid := refuse(RefusalConfirmationInvalid, RefusalParams{})
+	conf, err := s.unseal(purposeChange, state, customerID)
+	if err != nil || conf.Kind != kindChange {
+		return ChangeChoicesOutcome{}, invalid
+	}
+	c, err := s.cfg.Store.ChoicesChangeByQuote(ctx, customerID, conf.QuoteID)
+	if errors.Is(err, store.ErrNotFound) {
+		return ChangeChoicesOutcome{}, invalid
+	}
+	if err != nil {
+		return ChangeChoicesOutcome{}, err
+	}
+	if c.SubscriptionID != conf.OrderID || c.Amount != conf.Amount || c.Currency != conf.Currency || choicesKeyDigest(c.Choices) != conf.Choices {
+		return ChangeChoicesOutcome{}, invalid
+	}
+	req := ChangeChoicesRequest{CustomerID: customerID, SubscriptionID: c.SubscriptionID, QuoteID: c.QuoteID, ConfirmVia: ViaElicitation}
+	err = s.cfg.Store.UseOnce(ctx, "confirm", conf.Nonce, time.Unix(conf.ExpiresAt, 0))
+	if errors.Is(err, store.ErrReplay) {
+		return s.changeNow(ctx, customerID, c)
+	}
+	if err != nil {
+		return ChangeChoicesOutcome{}, err
+	}
+	switch answer {
+	case AnswerYes:
+		out, err := s.confirmChoicesChange(ctx, req)
+		var ref *Refusal
+		if errors.As(err, &ref) && ref.Code == RefusalRenewalUnderWay {
+			// The person said yes, but a renewal is being charged: once it is done the
+			// change is confirmed by its quote_id (the refusal's words say so).
+			if err := s.cfg.Store.OfferChoicesChangeQuoteID(ctx, customerID, c.QuoteID); err != nil && !errors.Is(err, store.ErrStateChanged) {
+				return ChangeChoicesOutcome{}, err
+			}
+			out.Change = c // its quote_id, for the words
+		}
+		return out, err
+	case AnswerUnticked:
+		if err := s.cfg.Store.OfferChoicesChangeQuoteID(ctx, customerID, c.QuoteID); err != nil && !errors.Is(err, store.ErrStateChanged) {
+			return ChangeChoicesOutcome{}, err
+		}
+		return s.changeNow(ctx, customerID, c)
+	}
+	if err := s.cfg.Store.DeclineChoicesChange(ctx, customerID, c.QuoteID); err != nil && !errors.Is(err, store.ErrStateChanged) {
+		return ChangeChoicesOutcome{}, err
+	}
+	return s.changeNow(ctx, customerID, c)
+}
+
+// changeNow is change c as it is now: applied (StatusCompleted), declined
+// (RefusalDeclinedByPerson) or waiting for its confirmation.
+func (s *Service) changeNow(ctx context.Context, customerID string, c store.ChoicesChange) (ChangeChoicesOutcome, error) {
+	c, err := s.cfg.Store.ChoicesChangeByQuote(ctx, customerID, c.QuoteID)
+	if err != nil {
+		return ChangeChoicesOutcome{}, err
+	}
+	if !c.DeclinedAt.IsZero() {
+		return ChangeChoicesOutcome{}, refuse(RefusalDeclinedByPerson, RefusalParams{})
+	}
+	u, err := s.subscription(ctx, customerID, c.SubscriptionID)
+	if err != nil {
+		return ChangeChoicesOutcome{}, err
+	}
+	out := ChangeChoicesOutcome{Status: StatusConfirmationRequired, Subscription: u, Change: c}
+	if !c.AppliedAt.IsZero() {
+		out.Status = StatusCompleted
+	}
+	return out, nil
+}
+
+// choicesKeyDigest is choicesDigest of choices alone.
+func choicesKeyDigest(c store.Choices) string { return choicesDigest(store.Purchase{Choices: c}) }

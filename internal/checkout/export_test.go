@@ -1,5 +1,11 @@
 package checkout
 
+import (
+	"context"
+
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
 // LapsedQuoteWorkers is how many lapsed quotes a recovery run ends at a time, for
 // the external tests.
 const LapsedQuoteWorkers = lapsedQuoteWorkers
@@ -7,3 +13,9 @@ const LapsedQuoteWorkers = lapsedQuoteWorkers
 // WaitSettling waits for the owed tokens the service's cancels settle after their
 // answer (settleAfterAnswer).
 func (s *Service) WaitSettling() { s.settling.Wait() }
+
+// RenewAsRead renews subscription u as a renewal run that read it as u (perhaps before
+// a change of it) would: for the tests of a change racing a renewal.
+func (s *Service) RenewAsRead(ctx context.Context, u store.Subscription) (Renewal, error) {
+	return s.renew(ctx, u)
+}

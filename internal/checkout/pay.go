@@ -35,6 +35,10 @@ func (s *Service) payAs(ctx context.Context, p *store.Purchase, from store.Purch
 		return Outcome{}, lostRace{p.ID}
 	case errors.Is(err, store.ErrRenewalStopped):
 		return Outcome{}, s.fail(ctx, p, from, refuse(RefusalRenewalStopped, RefusalParams{QuoteID: r.SubscriptionID}))
+	case errors.Is(err, store.ErrRenewalTermsChanged):
+		// Nothing approved, no token: the attempt ends and the next one, tried at
+		// once, is begun with the subscription's choices and price as they are then.
+		return Outcome{}, s.fail(ctx, p, from, refuse(RefusalInterrupted, RefusalParams{}))
 	case errors.Is(err, store.ErrCardRemoved):
 		return Outcome{}, s.fail(ctx, p, from, cardRemovedRefusal(*p))
 	case errors.As(err, &lim):

@@ -56,6 +56,13 @@ import (
 //     renewal is refused before anything is asked of the seller
 //     (RefusalChoicesChanged) and the subscription pauses: nothing is charged for
 //     another size than the one the person chose.
+//   - A renewal is bought with the subscription's choices and agreed price as they are
+//     once its cycle is claimed (read again after the claim, not as they were read
+//     before it), and a change of them (change_subscription) cannot be confirmed while
+//     a cycle runs: a change confirmed before the claim is that cycle's, one asked
+//     while it runs is refused (RefusalRenewalUnderWay) and can be confirmed once the
+//     cycle ends, for the cycles after it. The approval checks it again
+//     (store.ApproveRenewal: ErrRenewalTermsChanged, retried at once, nothing charged).
 //   - A renewal whose outcome is not yet known (the seller is still completing) stays
 //     open; Recover settles its purchase and the next run records the cycle.
 
@@ -174,6 +181,14 @@ func (s *Service) renew(ctx context.Context, u store.Subscription) (Renewal, err
 	default: // paid or failed: recorded by another process meanwhile
 		r.Status = RenewWaiting
 		return r, nil
+	}
+	// The cycle is running: from here until it ends no change of the subscription's
+	// choices can be confirmed (store.ApplyChoicesChange refuses while a cycle runs).
+	// The purchase is begun with the subscription as it is now, not as it was read
+	// before the claim: a change confirmed in between is this cycle's, bought with the
+	// confirmed choices at the confirmed price.
+	if u, err = s.cfg.Store.Subscription(ctx, u.CustomerID, u.ID); err != nil {
+		return r, err
 	}
 	p, created, err := s.cfg.Store.BeginPurchase(ctx, store.Purchase{
 		CustomerID: u.CustomerID, IdemKey: store.CycleKey(u.ID, c.Cycle, c.Attempt), Mode: string(s.cfg.Mode),

@@ -1,0 +1,93 @@
+package tools
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/store"
+	"github.com/mark3labs/mcp-go/mcp"
+)
+
+// TestCutTitleKeepsOptions: a shoe whose long title says its size and width in the
+// middle, which the cut for a confirmation takes out, is quoted and asked in the
+// dialog with the family's option values the cut title lost (size «10», width «Wide»),
+// not those it still shows (the colour at its end); a sibling with a short title, and
+// a product with no family, get none.
+func TestCutTitleKeepsOptions(t *testing.T) {
+	ctx := context.Background()
+	s := newStorefront(t)
+	s.setRules(t, store.NoLimit, store.NoLimit, 0) // every purchase asks the person
+	base := demoProduct(t, 1000, 20000)
+	shoe := func(id, size, width, title string) catalog.Product {
+		p := base
+		p.ID, p.GroupID, p.GTIN, p.Brand, p.Title = id, "GHOST15", "", "Brooks", title
+		p.Attributes = map[string]string{"size": size, "width": width, "color": "Black/Pink", "material": "Mesh"}
+		return p
+	}
+	long := func(size, width string) string {
+		return "Brooks Women's Ghost 15 Neutral Running Shoe - Size " + size + ", " + width + " - Breathable Mesh Upper, DNA LOFT Cushioning - Black/Pink"
+	}
+	alone := base
+	alone.ID, alone.GroupID, alone.GTIN, alone.Title = "LONE-1", "", "", long("10", "Wide")
+	alone.Attributes = map[string]string{"size": "10"}
+	if _, err := s.tb.Catalog.Upsert(ctx, nil, []catalog.Product{
+		shoe("GH15-10W", "10", "Wide", long("10", "Wide")), shoe("GH15-10M", "10", "Medium", long("10", "Medium")),
+		shoe("GH15-9W", "9", "Wide", "Brooks Ghost 15, Size 9, Wide"), alone,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, id, want string
+	}{
+		{"the cut took size and width out", "GH15-10W", "(size «10», width «Wide»)"},
+		{"a short title shows them", "GH15-9W", ""},
+		{"no family", "LONE-1", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out purchaseResult
+			res := call(t, s.client(t, nil, "2025-11-25"), "purchase", map[string]any{"product_id": tc.id}, &out)
+			if res.IsError {
+				t.Fatalf("purchase: %s", text(res))
+			}
+			has := strings.Contains(out.Summary, "» (size «")
+			if tc.want != "" && !strings.Contains(out.Summary, "» "+tc.want+" from ") || tc.want == "" && has {
+				t.Fatalf("summary %q, want %q after the title", out.Summary, tc.want)
+			}
+			if strings.Contains(out.Summary, "color «") {
+				t.Errorf("summary %q names the colour its title shows", out.Summary)
+			}
+		})
+	}
+	t.Run("the cart's checkout", func(t *testing.T) {
+		c := s.client(t, nil, "2025-11-25")
+		if res := call(t, c, "add_to_cart", map[string]any{"product_id": "GH15-10W", "quantity": 1}, nil); res.IsError {
+			t.Fatalf("add_to_cart: %s", text(res))
+		}
+		res := call(t, c, "checkout", nil, nil)
+		if res.IsError || !strings.Contains(text(res), "Black/Pink» (size «10», width «Wide») at ") {
+			t.Fatalf("checkout: %s", text(res))
+		}
+		call(t, c, "clear_cart", nil, nil)
+	})
+	t.Run("the dialog", func(t *testing.T) {
+		var (
+			mu  sync.Mutex
+			msg string
+		)
+		c := s.clientWith(t, elicitFunc(func(_ context.Context, r mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
+			mu.Lock()
+			defer mu.Unlock()
+			msg = r.Params.Message
+			return &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{Action: mcp.ElicitationResponseActionDecline}}, nil
+		}), "2025-11-25")
+		call(t, c, "purchase", map[string]any{"product_id": "GH15-10W"}, nil)
+		mu.Lock()
+		defer mu.Unlock()
+		if !strings.Contains(msg, "LOFT Cushioning - Black/Pink»\nSize: «10»\nWidth: «Wide»\nQuantity: 1\n") {
+			t.Errorf("the dialog does not name the size and width after the cut title:\n%s", msg)
+		}
+	})
+}
