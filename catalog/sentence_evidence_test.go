@@ -176,3 +176,18 @@ func TestSentenceNeedUnsold(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkSentenceEvidence times sentences that reach the readings of sent8 (the
+// catalog's evidence for a sentence that found nothing, a need unsupported or unsold)
+// on drugShop, each paired with a one-word search ("spray") in the same loop
+// (benchOverFloor).
+func BenchmarkSentenceEvidence(b *testing.B) {
+	c := drugShopB(b)
+	qs := []string{"the mosquitoes eat me alive when we camp",
+		"i sweat a lot when i walk to the office",
+		"my husband wants to grow a beard",
+		"i'm starting to see wrinkles around my eyes",
+		"translate hello into french",
+		"the moon was bright over the harbour"}
+	benchOverFloor(b, c, qs, "spray")
+}
