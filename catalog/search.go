@@ -324,13 +324,6 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 			return got, err
 		}
 	}
-	if err == nil && s.sentence && out.Total == 0 && len(out.Hits) == 0 && !out.FilteredOut {
-		// Every reading of the sentence found nothing: a word the catalog files with
-		// one kind of product is its evidence of what the sentence is about.
-		if got, ok, err := c.evidenceType(ctx, s, res, offset, nil); err != nil || ok {
-			return got, err
-		}
-	}
 	if err != nil || !s.sentence || s.intent == nil {
 		return out, err
 	}
