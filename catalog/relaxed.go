@@ -1447,6 +1447,20 @@ const maxNeedsTried = 3
 func (c *Catalog) searchNeeds(ctx context.Context, s *search, res Result, offset int, needs []int) (Result, bool, error) {
 	v := c.vocabulary()
 	for _, n := range needs[:min(len(needs), maxNeedsTried)] {
+		if s.sentence {
+			if sold, err := c.soldAny(ctx, s, v.needs[n].terms); err != nil || !sold && !namesTerm(s, v.needs[n].terms) {
+				if err != nil {
+					return res, false, err
+				}
+				continue
+			}
+			if weak, err := c.needUnsupported(ctx, s, v.needs[n]); err != nil || weak {
+				if err != nil {
+					return res, false, err
+				}
+				continue
+			}
+		}
 		if out, ok, err := c.searchNeed(ctx, s, res, offset, v.needs[n].terms); err != nil || ok {
 			return out, ok, err
 		}

@@ -26,12 +26,12 @@ var crossSet = flag.Bool("crossset", false, "TestCrossSet: score Search and plai
 // the judged catalog's dev half and dev probes, then the fresh catalog's dev sets
 // (of freshcat-dev5, freshcat-dev6, freshcat-dev7 and freshcat-dev9 only the tune half), then the new user's shops'
 // dev queries, each over its own catalog, and the tune halves of the pet and kitchen
-// shops (shops3, shops4) of the cycling shop (shops8), the toy shop (shops9), the outdoor shop (shops11) and the family clothing shop (shops13), and the tune halves of the shop sentence sets. Held-out sets, the unseen
+// shops (shops3, shops4) of the cycling shop (shops8), the toy shop (shops9), the outdoor shop (shops11) and the family clothing shop (shops13) and the drugstore (shops14), and the tune halves of the shop sentence sets. Held-out sets, the unseen
 // probes and the check halves are not among them, and never are.
 var crossSetNames = []string{
 	Dev, Probe, ProbeNoNeed, ProbeStory, ProbeGift,
 	FreshCat, FreshDevSentences, FreshDev2, FreshDev3, FreshDev4, FreshDev5 + "/tune", FreshDev6 + "/tune", FreshDev7 + "/tune", FreshDev9 + "/tune",
-	ShopsDev + "/music", ShopsDev + "/hardware", Shops3 + "/tune", Shops4 + "/tune", Shops8 + "/tune", Shops9 + "/tune", Shops11 + "/tune", Shops13 + "/tune",
+	ShopsDev + "/music", ShopsDev + "/hardware", Shops3 + "/tune", Shops4 + "/tune", Shops8 + "/tune", Shops9 + "/tune", Shops11 + "/tune", Shops13 + "/tune", Shops14 + "/tune",
 	ShopSentences + "/music/tune", ShopSentences + "/hardware/tune", ShopSentences + "/kitchen/tune",
 }
 

@@ -300,7 +300,7 @@ func heldOutTable(t *testing.T, set, key, label string, split bool, search, bm k
 
 // heldOutShops are the shops whose queries are split into a tune and a check half,
 // by set.
-var heldOutShops = map[string]*heldOutShop{Shops3: shops3, Shops4: shops4, Shops8: shops8, Shops9: shops9, Shops11: shops11, Shops13: shops13}
+var heldOutShops = map[string]*heldOutShop{Shops3: shops3, Shops4: shops4, Shops8: shops8, Shops9: shops9, Shops11: shops11, Shops13: shops13, Shops14: shops14}
 
 // TestShopsTune scores catalog.Search and plain BM25 on the tune halves of the pet
 // shop (shops3) and the kitchen shop (shops4), NDCG@10 per kind side by side, and
@@ -310,7 +310,7 @@ var heldOutShops = map[string]*heldOutShop{Shops3: shops3, Shops4: shops4, Shops
 //
 //	go test -tags sqlite_fts5 -count=1 -run TestShopsTune -v ./internal/searcheval
 func TestShopsTune(t *testing.T) {
-	for _, set := range []string{Shops3, Shops4, Shops8, Shops9, Shops11, Shops13} {
+	for _, set := range []string{Shops3, Shops4, Shops8, Shops9, Shops11, Shops13, Shops14} {
 		t.Run(set, func(t *testing.T) { heldOutShops[set].tune(t) })
 	}
 }
@@ -323,7 +323,7 @@ func TestShopsTuneHalves(t *testing.T) {
 	if shops5.split || heldOutShops[Shops5] != nil {
 		t.Error("the clothing shop (shops5) is held out whole: no tune half")
 	}
-	for _, set := range []string{Shops3, Shops4, Shops8, Shops9, Shops11, Shops13} {
+	for _, set := range []string{Shops3, Shops4, Shops8, Shops9, Shops11, Shops13, Shops14} {
 		t.Run(set, func(t *testing.T) {
 			s := heldOutShops[set]
 			if !s.split {
