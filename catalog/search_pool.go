@@ -47,6 +47,9 @@ type pool struct {
 	// version and indexed are catalog_changes.text and .indexed of the snapshot the
 	// pool is right for (pools.byKey keeps it under; see carried).
 	version, indexed int64
+	// textWritten is how many products written with indexed text the pool was carried
+	// across since it was built (see textCarried); 0 for one built.
+	textWritten int
 	// titled is what titledMatches returns for the expression, kept once read (it
 	// depends on the text only, as the pool does); nil until then.
 	titledMu sync.Mutex
@@ -199,6 +202,9 @@ func (s *search) pool(ctx context.Context, expr string) (*pool, error) {
 		return p, nil
 	}
 	if p, err := s.carried(ctx, key); p != nil || err != nil {
+		return p, err
+	}
+	if p, err := s.textCarried(ctx, key); p != nil || err != nil {
 		return p, err
 	}
 	exact := cmp.Or(s.c.exactUpTo, maxExact)

@@ -1,9 +1,11 @@
 package catalog
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 )
 
 // The log of the products each upsert wrote (products_written, migration 0055).
@@ -202,8 +204,109 @@ func (s *search) carried(ctx context.Context, key string) (*pool, error) {
 		return nil, err
 	}
 	p := old.carry(old.rowids, old.n, s.learned.version, s.learned.indexed)
+	p.textWritten = old.textWritten
 	s.c.pools.put(key, p)
 	s.c.poolsCarried.Add(1)
+	return p, nil
+}
+
+// maxTextWritten bounds the products written with indexed text that a pool is carried
+// across (textCarried), counted since it was built: past it the pool is built again.
+const maxTextWritten = 64
+
+// textCarried returns the pool of key, a word's matches in the search's order, carried
+// from an earlier text version across writes of indexed text, kept for the search's
+// version; or nil, for the pool to be built as before.
+//
+// What such a write can move. The products written may enter the word's matches, leave
+// them, or take another place. A product not written keeps its text, so it still
+// matches, and its price, rating and review count, so in the price and rating orders it
+// keeps its key. In relevance order its bm25 moves with the catalog's statistics (the
+// number of products, their average length, and the document count of the
+// expression's words), all products' alike: for a one-word expression the document
+// count scales every score by the same factor, so only the average length can swap two
+// products, and only those whose scores lay within its change (ten descriptions in a
+// million products move it by about a millionth).
+//
+// So the pool's matches and the products written are ranked again together, in one
+// statement over those rowids (the word's match list is walked once, bm25 computed for
+// them alone): the pool's products are ordered by the current statistics, and each
+// written one that matches takes its place among them. A pool that held every match
+// still does. Else the order is cut after the last of the pool's products not written
+// (a written one ranked after it might follow products the pool never held), and the
+// matches are counted again; a pool that the cut leaves shorter than a build's (a
+// written product left it) is built again. In the price and rating orders this is the pool a build
+// gives. In relevance order it is the build's except where the statistics' change
+// swapped a product from beyond the pool with one of its own: bounded by building
+// again once maxTextWritten products were written with text since the pool was built
+// (TestCarriedPoolsEqualBuilt holds pages equal to a build's across such writes).
+func (s *search) textCarried(ctx context.Context, key string) (*pool, error) {
+	if s.c.carryOff {
+		return nil, nil
+	}
+	old := s.c.pools.before(key, s.learned.version)
+	if old == nil || old.indexed == s.learned.indexed {
+		return nil, nil
+	}
+	wr, ok, err := s.c.writtenSince(ctx, old.version, s.learned.version)
+	if err != nil || !ok || old.textWritten+len(wr.products) > maxTextWritten {
+		return nil, err
+	}
+	cands := slices.Clone(old.rowids)
+	kept := 0
+	for _, r := range old.rowids {
+		if _, w := wr.products[r]; !w {
+			kept++
+		}
+	}
+	if kept == 0 {
+		return nil, nil
+	}
+	for r := range wr.products {
+		if !slices.Contains(old.rowids, r) {
+			cands = append(cands, r)
+		}
+	}
+	list, err := s.ordered(ctx, old.expr, ` AND +products_fts.rowid IN (SELECT value FROM json_each(?))`, []any{sortedList(cands)}, len(cands))
+	if err != nil {
+		return nil, err
+	}
+	ranked, err := parseRowids(list, len(cands))
+	if err != nil {
+		return nil, err
+	}
+	n, size := len(ranked), cmp.Or(s.c.poolSize, poolSize)
+	if !old.complete() {
+		last := -1
+		for i, r := range ranked {
+			if _, w := wr.products[r]; !w {
+				last = i
+			}
+		}
+		ranked = ranked[:last+1]
+		if len(ranked) < size {
+			// Shorter than a build's: a search would read other matches than a
+			// build's pool gives it (facets, reranking's sample), or fall back.
+			return nil, nil
+		}
+		if n, err = s.c.countUpTo(ctx, old.expr, 1<<62); err != nil {
+			return nil, err
+		}
+	}
+	ranked = ranked[:min(len(ranked), size)]
+	p := &pool{expr: old.expr, n: n, rowids: ranked, version: s.learned.version, indexed: s.learned.indexed,
+		textWritten: old.textWritten + len(wr.products)}
+	// What was read of the matches' titles and types is read again; the facts of
+	// reranking are kept for the products not written.
+	old.titledMu.Lock()
+	p.facts = maps.Clone(old.facts)
+	old.titledMu.Unlock()
+	for r := range wr.products {
+		delete(p.facts, r)
+	}
+	s.c.pools.put(key, p)
+	s.c.poolsCarried.Add(1)
+	s.c.textCarried.Add(1)
 	return p, nil
 }
 
