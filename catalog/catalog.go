@@ -75,6 +75,9 @@ type Catalog struct {
 	// textCarried counts the pools carried across writes of indexed text with the
 	// products written ranked in (textCarried), for tests.
 	textCarried atomic.Int64
+	// textPlaced counts those carried with only the products written and a few anchors
+	// ranked (placeWritten), for tests.
+	textPlaced atomic.Int64
 	// fallbacks bounds the searches retrying with corrections or fewer words (see
 	// fallbackGate); fallbackBudget is the time each may take, 0 meaning
 	// DefaultFallbackBudget (tests set it).

@@ -50,6 +50,10 @@ type pool struct {
 	// textWritten is how many products written with indexed text the pool was carried
 	// across since it was built (see textCarried); 0 for one built.
 	textWritten int
+	// keys are, in relevance order, each of rowids' rank (bm25, negative) and rating
+	// as the pool's last ranking read them, for textCarried; nil when not read (a
+	// pool drawn from a head or built by ordering every match).
+	keys []poolKey
 	// titled is what titledMatches returns for the expression, kept once read (it
 	// depends on the text only, as the pool does); nil until then.
 	titledMu sync.Mutex

@@ -146,7 +146,7 @@ func TestCarriedPoolsEqualBuilt(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		carried, textCarried := c.poolsCarried.Load(), c.textCarried.Load()
+		carried, textCarried, placed := c.poolsCarried.Load(), c.textCarried.Load(), c.textPlaced.Load()
 		for _, q := range queries {
 			got, gotFirst := searchPages(t, c, q)
 			fresh.pools.forget()
@@ -177,7 +177,7 @@ func TestCarriedPoolsEqualBuilt(t *testing.T) {
 		if (kind == "description" || kind == "titles") && c.textCarried.Load() > textCarried {
 			texts++
 		}
-		t.Logf("round %d (%s): %d pools carried", round, kind, c.poolsCarried.Load()-carried)
+		t.Logf("round %d (%s): %d pools carried (%d across text, %d of them placed)", round, kind, c.poolsCarried.Load()-carried, c.textCarried.Load()-textCarried, c.textPlaced.Load()-placed)
 	}
 	if c.poolsCarried.Load() == 0 || flips == 0 || c.saleRanked.Load() == 0 || texts == 0 {
 		t.Errorf("%d pools carried, in %d rounds that put products on and off sale, %d with those products ranked in, %d across writes of text: the test needs each",
@@ -203,23 +203,28 @@ func TestTextCarriedPools(t *testing.T) {
 		sort    Sort
 		edits   []edit
 		carried bool
+		placed  bool // only the products written ranked (placeWritten)
 	}{
 		{"a product that did not match renamed into the pool's first place", SortPriceAsc,
-			[]edit{{"w1", "Tile widget", ""}}, true},
+			[]edit{{"w1", "Tile widget", ""}}, true, false},
 		{"a product past the pool rewritten, still past it", SortPriceAsc,
-			[]edit{{"t20", "", "Glazed tile, now matte."}}, true},
+			[]edit{{"t20", "", "Glazed tile, now matte."}}, true, false},
 		{"a pool's product renamed away, one past it rewritten: shorter than a build's, built again", SortPriceAsc,
-			[]edit{{"t0", "Widget", "A widget."}, {"t20", "", "Glazed tile, now matte."}}, false},
+			[]edit{{"t0", "Widget", "A widget."}, {"t20", "", "Glazed tile, now matte."}}, false, false},
 		{"a pool's product renamed away while another joins ahead", SortPriceAsc,
-			[]edit{{"t0", "Widget", "A widget."}, {"w1", "Tile widget", ""}}, true},
+			[]edit{{"t0", "Widget", "A widget."}, {"w1", "Tile widget", ""}}, true, false},
 		{"in price order from dear to cheap, a dear product joins", SortPriceDesc,
-			[]edit{{"w9", "Tile widget", ""}}, true},
+			[]edit{{"w9", "Tile widget", ""}}, true, false},
 		{"in relevance order, a product past the pool says the word more often", SortRelevance,
-			[]edit{{"t30", "Tile tile tile", "Tile, tile."}}, true},
+			[]edit{{"t30", "Tile tile tile", "Tile, tile."}}, true, true},
+		{"in relevance order, a product past the pool says the word once more, as long as before: placed", SortRelevance,
+			[]edit{{"t30", "Tile tile", ""}}, true, true},
+		{"in relevance order, a pool's product rewritten to say the word less: past the pool's others, built again", SortRelevance,
+			[]edit{{"t1", "Tile set", "A set."}}, false, false},
 		{"in relevance order, a pool's product renamed away, one past it rewritten", SortRelevance,
-			[]edit{{"t0", "Widget", "A widget."}, {"t30", "", "A tile for the long hallway floor of an old house by the sea."}}, false},
+			[]edit{{"t0", "Widget", "A widget."}, {"t30", "", "A tile for the long hallway floor of an old house by the sea."}}, false, false},
 		{"in relevance order, a pool's product renamed away while one past it says the word more often", SortRelevance,
-			[]edit{{"t0", "Widget", "A widget."}, {"t30", "", "Tile, tile."}}, true},
+			[]edit{{"t0", "Widget", "A widget."}, {"t30", "", "Tile, tile."}}, true, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -256,6 +261,17 @@ func TestTextCarriedPools(t *testing.T) {
 			}
 			q := Query{Text: "tile", Sort: tc.sort, Limit: 3}
 			searchPages(t, c, q)
+			// A write of text as long as before, far from the pool: the pool is carried
+			// with the keys of its matches read (what placing needs).
+			last, err := c.Product(ctx, "t39")
+			if err != nil {
+				t.Fatal(err)
+			}
+			last.Description = "One tile."
+			if _, err := c.Upsert(ctx, nil, []Product{last}); err != nil {
+				t.Fatal(err)
+			}
+			searchPages(t, c, q)
 			var ps []Product
 			for _, e := range tc.edits {
 				p, err := c.Product(ctx, e.id)
@@ -273,7 +289,7 @@ func TestTextCarriedPools(t *testing.T) {
 			if _, err := c.Upsert(ctx, nil, ps); err != nil {
 				t.Fatal(err)
 			}
-			before := c.textCarried.Load()
+			before, placed := c.textCarried.Load(), c.textPlaced.Load()
 			got, _ := searchPages(t, c, q)
 			fresh.pools.forget()
 			want, _ := searchPages(t, fresh, q)
@@ -282,6 +298,9 @@ func TestTextCarriedPools(t *testing.T) {
 			}
 			if carried := c.textCarried.Load() > before; carried != tc.carried {
 				t.Errorf("carried %v, want %v", carried, tc.carried)
+			}
+			if p := c.textPlaced.Load() > placed; p != tc.placed {
+				t.Errorf("placed %v, want %v", p, tc.placed)
 			}
 		})
 	}
