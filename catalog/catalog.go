@@ -72,6 +72,12 @@ type Catalog struct {
 	// saleRanked counts the pools of matches on sale carried with products put on or
 	// taken off sale ranked into them (salePoolCarried), for tests.
 	saleRanked atomic.Int64
+	// textCarried counts the pools carried across writes of indexed text with the
+	// products written ranked in (textCarried), for tests.
+	textCarried atomic.Int64
+	// textPlaced counts those carried with only the products written and a few anchors
+	// ranked (placeWritten), for tests.
+	textPlaced atomic.Int64
 	// fallbacks bounds the searches retrying with corrections or fewer words (see
 	// fallbackGate); fallbackBudget is the time each may take, 0 meaning
 	// DefaultFallbackBudget (tests set it).

@@ -47,6 +47,13 @@ type pool struct {
 	// version and indexed are catalog_changes.text and .indexed of the snapshot the
 	// pool is right for (pools.byKey keeps it under; see carried).
 	version, indexed int64
+	// textWritten is how many products written with indexed text the pool was carried
+	// across since it was built (see textCarried); 0 for one built.
+	textWritten int
+	// keys are, in relevance order, each of rowids' rank (bm25, negative) and rating
+	// as the pool's last ranking read them, for textCarried; nil when not read (a
+	// pool drawn from a head or built by ordering every match).
+	keys []poolKey
 	// titled is what titledMatches returns for the expression, kept once read (it
 	// depends on the text only, as the pool does); nil until then.
 	titledMu sync.Mutex
@@ -199,6 +206,9 @@ func (s *search) pool(ctx context.Context, expr string) (*pool, error) {
 		return p, nil
 	}
 	if p, err := s.carried(ctx, key); p != nil || err != nil {
+		return p, err
+	}
+	if p, err := s.textCarried(ctx, key); p != nil || err != nil {
 		return p, err
 	}
 	exact := cmp.Or(s.c.exactUpTo, maxExact)

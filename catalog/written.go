@@ -1,9 +1,11 @@
 package catalog
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 )
 
 // The log of the products each upsert wrote (products_written, migration 0055).
@@ -202,8 +204,124 @@ func (s *search) carried(ctx context.Context, key string) (*pool, error) {
 		return nil, err
 	}
 	p := old.carry(old.rowids, old.n, s.learned.version, s.learned.indexed)
+	// Its ranks are the same (no indexed text changed) and so are its ratings
+	// (orderReads): its keys too.
+	p.textWritten, p.keys = old.textWritten, old.keys
 	s.c.pools.put(key, p)
 	s.c.poolsCarried.Add(1)
+	return p, nil
+}
+
+// maxTextWritten bounds the products written with indexed text that a pool is carried
+// across (textCarried), counted since it was built: past it the pool is built again.
+const maxTextWritten = 64
+
+// textCarried returns the pool of key, a word's matches in the search's order, carried
+// from an earlier text version across writes of indexed text, kept for the search's
+// version; or nil, for the pool to be built as before.
+//
+// What such a write can move. The products written may enter the word's matches, leave
+// them, or take another place. A product not written keeps its text, so it still
+// matches, and its price, rating and review count, so in the price and rating orders it
+// keeps its key. In relevance order its bm25 moves with the catalog's statistics (the
+// number of products, their average length, and the document count of the
+// expression's words), all products' alike: for a one-word expression the document
+// count scales every score by the same factor, so only the average length can swap two
+// products, and only those whose scores lay within its change (ten descriptions in a
+// million products move it by about a millionth).
+//
+// So the pool's matches and the products written are ranked again together, in one
+// statement over those rowids (the word's match list is walked once, bm25 computed for
+// them alone): the pool's products are ordered by the current statistics, and each
+// written one that matches takes its place among them. A pool that held every match
+// still does. Else the order is cut after the last of the pool's products not written
+// (a written one ranked after it might follow products the pool never held), and the
+// matches are counted again; a pool that the cut leaves shorter than a build's (a
+// written product left it) is built again. In the price and rating orders this is the pool a build
+// gives. In relevance order it is the build's except where the statistics' change
+// swapped a product from beyond the pool with one of its own: bounded by building
+// again once maxTextWritten products were written with text since the pool was built
+// (TestCarriedPoolsEqualBuilt holds pages equal to a build's across such writes).
+func (s *search) textCarried(ctx context.Context, key string) (*pool, error) {
+	if s.c.carryOff {
+		return nil, nil
+	}
+	old := s.c.pools.before(key, s.learned.version)
+	if old == nil || old.indexed == s.learned.indexed {
+		return nil, nil
+	}
+	wr, ok, err := s.c.writtenSince(ctx, old.version, s.learned.version)
+	if err != nil || !ok || old.textWritten+len(wr.products) > maxTextWritten {
+		return nil, err
+	}
+	cands := slices.Clone(old.rowids)
+	kept := 0
+	for _, r := range old.rowids {
+		if _, w := wr.products[r]; !w {
+			kept++
+		}
+	}
+	if kept == 0 {
+		return nil, nil
+	}
+	for r := range wr.products {
+		if !slices.Contains(old.rowids, r) {
+			cands = append(cands, r)
+		}
+	}
+	ranked, keys, placed, err := s.placeWritten(ctx, old, wr)
+	if err != nil {
+		return nil, err
+	}
+	if !placed {
+		if ranked, keys, err = s.rankKeys(ctx, old.expr, cands); err != nil {
+			return nil, err
+		}
+		if s.q.Sort != SortRelevance {
+			keys = nil
+		}
+	}
+	n, size := len(ranked), cmp.Or(s.c.poolSize, poolSize)
+	if !old.complete() {
+		last := -1
+		for i, r := range ranked {
+			if _, w := wr.products[r]; !w {
+				last = i
+			}
+		}
+		ranked = ranked[:last+1]
+		if keys != nil {
+			keys = keys[:last+1]
+		}
+		if len(ranked) < size {
+			// Shorter than a build's: a search would read other matches than a
+			// build's pool gives it (facets, reranking's sample), or fall back.
+			return nil, nil
+		}
+		if n, err = s.c.countUpTo(ctx, old.expr, 1<<62); err != nil {
+			return nil, err
+		}
+	}
+	ranked = ranked[:min(len(ranked), size)]
+	if keys != nil {
+		keys = keys[:len(ranked)]
+	}
+	p := &pool{expr: old.expr, n: n, rowids: ranked, keys: keys, version: s.learned.version, indexed: s.learned.indexed,
+		textWritten: old.textWritten + len(wr.products)}
+	// What was read of the matches' titles and types is read again; the facts of
+	// reranking are kept for the products not written.
+	old.titledMu.Lock()
+	p.facts = maps.Clone(old.facts)
+	old.titledMu.Unlock()
+	for r := range wr.products {
+		delete(p.facts, r)
+	}
+	s.c.pools.put(key, p)
+	s.c.poolsCarried.Add(1)
+	s.c.textCarried.Add(1)
+	if placed {
+		s.c.textPlaced.Add(1)
+	}
 	return p, nil
 }
 
@@ -217,4 +335,154 @@ func (p *pool) carry(rowids []int64, n int, version, indexed int64) *pool {
 	q.typed = maps.Clone(p.typed)
 	q.facts = maps.Clone(p.facts)
 	return q
+}
+
+// poolKey is what orders a pool's match in relevance order besides its rowid.
+type poolKey struct {
+	rank   float64 // bm25 as FTS5's rank gives it: the lower the better
+	rating float64
+}
+
+// before reports whether the match (a, ra) comes before (b, rb) in relevance order:
+// rank, then rating from the highest, then rowid (as orderBy says).
+func (a poolKey) before(ra int64, b poolKey, rb int64) bool {
+	if a.rank != b.rank {
+		return a.rank < b.rank
+	}
+	if a.rating != b.rating {
+		return a.rating > b.rating
+	}
+	return ra < rb
+}
+
+// rankKeys returns those of rowids that match expr now, in the search's order, with
+// their rank and rating (read in relevance order; zero in another).
+func (s *search) rankKeys(ctx context.Context, expr string, rowids []int64) ([]int64, []poolKey, error) {
+	rank := "0.0"
+	if s.q.Sort == SortRelevance {
+		rank = "products_fts.rank"
+	}
+	rows, err := s.c.query(ctx, `SELECT k.rowid, `+rank+`, k.rating
+		FROM products_fts JOIN product_keys k ON k.rowid = products_fts.rowid
+		WHERE products_fts MATCH ? AND +products_fts.rowid IN (SELECT value FROM json_each(?)) ORDER BY `+s.orderBy(),
+		expr, sortedList(rowids))
+	if err != nil {
+		return nil, nil, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	var (
+		out  []int64
+		keys []poolKey
+	)
+	for rows.Next() {
+		var (
+			r int64
+			k poolKey
+		)
+		if err := rows.Scan(&r, &k.rank, &k.rating); err != nil {
+			return nil, nil, fmt.Errorf("search: %w", err)
+		}
+		out, keys = append(out, r), append(keys, k)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("search: %w", err)
+	}
+	return out, keys, nil
+}
+
+// Bounds of placeWritten: how many of a pool's products not written it ranks again as
+// anchors, and how far their ranks may have moved apart (relatively) for the others'
+// order to be taken as kept.
+const (
+	placeAnchors = 32
+	placeSpread  = 1e-6
+)
+
+// placeWritten returns the pool old's matches and the products written since (wr) in
+// relevance order with their keys, ranking only the written ones and placeAnchors of
+// old's others again, and true; or false when it cannot (another order, an expression
+// of more than one phrase, keys not read, an anchor's rank moved apart from the
+// others'), for all of them to be ranked again.
+//
+// For an expression of one phrase every match's bm25 is the same factor (the phrase's
+// inverse document frequency) times a part that moves, for a product not written, only
+// with the catalog's average length. The anchors' ranks now over their ranks before
+// measure that factor; while they agree within placeSpread, the average length moved
+// too little to swap products whose ranks differ by more than that share, and the
+// pool's products not written keep their order, their ranks scaled by it. Each written
+// product that matches is then placed among them by its rank now.
+func (s *search) placeWritten(ctx context.Context, old *pool, wr written) ([]int64, []poolKey, bool, error) {
+	if s.q.Sort != SortRelevance || !onePhrase(old.expr) || len(old.keys) != len(old.rowids) {
+		return nil, nil, false, nil
+	}
+	var (
+		kept     []int64
+		keptKeys []poolKey
+	)
+	for i, r := range old.rowids {
+		if _, w := wr.products[r]; !w {
+			kept, keptKeys = append(kept, r), append(keptKeys, old.keys[i])
+		}
+	}
+	if len(kept) == 0 {
+		return nil, nil, false, nil
+	}
+	anchorAt := map[int64]int{}
+	step := max(1, len(kept)/placeAnchors)
+	for i := 0; i < len(kept); i += step {
+		anchorAt[kept[i]] = i
+	}
+	anchorAt[kept[len(kept)-1]] = len(kept) - 1
+	ask := make([]int64, 0, len(anchorAt)+len(wr.products))
+	for r := range anchorAt {
+		ask = append(ask, r)
+	}
+	for r := range wr.products {
+		ask = append(ask, r)
+	}
+	got, keys, err := s.rankKeys(ctx, old.expr, ask)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	var (
+		lo, hi  float64
+		seen    int
+		written []int64
+		wKeys   []poolKey
+	)
+	for i, r := range got {
+		at, anchor := anchorAt[r]
+		if !anchor {
+			written, wKeys = append(written, r), append(wKeys, keys[i])
+			continue
+		}
+		if keptKeys[at].rank >= 0 || keys[i].rank >= 0 {
+			return nil, nil, false, nil // a rank of zero (FTS5's floor) scales nothing
+		}
+		f := keys[i].rank / keptKeys[at].rank
+		if seen == 0 || f < lo {
+			lo = f
+		}
+		if seen == 0 || f > hi {
+			hi = f
+		}
+		seen++
+	}
+	if seen != len(anchorAt) || hi-lo > placeSpread*lo {
+		return nil, nil, false, nil
+	}
+	factor := (lo + hi) / 2
+	out := make([]int64, 0, len(kept)+len(written))
+	outKeys := make([]poolKey, 0, len(kept)+len(written))
+	j := 0
+	for i, r := range kept {
+		k := poolKey{rank: keptKeys[i].rank * factor, rating: keptKeys[i].rating}
+		for j < len(written) && wKeys[j].before(written[j], k, r) {
+			out, outKeys = append(out, written[j]), append(outKeys, wKeys[j])
+			j++
+		}
+		out, outKeys = append(out, r), append(outKeys, k)
+	}
+	out, outKeys = append(out, written[j:]...), append(outKeys, wKeys[j:]...)
+	return out, outKeys, true, nil
 }

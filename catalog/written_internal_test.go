@@ -9,19 +9,24 @@ import (
 	"reflect"
 	"testing"
 	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
 // TestCarriedPoolsEqualBuilt checks that the pools a catalog carries from one text
-// version to the next (carried, salePoolCarried) answer every search as pools built
-// afresh for the new version do: after each of 40 rounds of random writes — products
-// put on sale and taken off it, prices changed, ratings changed, stock taken, a
-// description rewritten, a product deleted with SQL — searches of common words (on
+// version to the next (carried, salePoolCarried, textCarried) answer every search as
+// pools built afresh for the new version do: after each of 48 rounds of random writes —
+// products put on sale and taken off it, prices changed, ratings changed, stock taken,
+// a description rewritten, products renamed, a product deleted with SQL — searches of common words (on
 // sale or not, in relevance and price order, with filters, three pages each) on a
 // catalog that keeps its pools from round to round return the pages and totals that
 // a second catalog on the same file returns with every pool forgotten before each
 // search. It also checks that pools were carried, sale pools among them with
-// products put on and taken off sale, and built again after the writes that carrying
-// cannot follow, so that every path is compared.
+// products put on and taken off sale, word pools across writes of text, and built
+// again after the writes that carrying cannot follow, so that every path is compared.
+// (In relevance order a pool carried across text is the build's unless the
+// statistics' change swaps a product from beyond it with one of its own, see
+// textCarried: these rounds hold it equal.)
 func TestCarriedPoolsEqualBuilt(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "catalog.db")
@@ -80,8 +85,8 @@ func TestCarriedPoolsEqualBuilt(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	kinds := []string{"on and off sale", "prices", "ratings", "stock", "on and off sale", "description", "deleted", "on and off sale"}
-	var flips int64
+	kinds := []string{"on and off sale", "prices", "ratings", "stock", "on and off sale", "description", "deleted", "on and off sale", "titles"}
+	var flips, texts int64
 	for round := range 48 {
 		kind := kinds[round%len(kinds)]
 		if round == 24 {
@@ -126,12 +131,22 @@ func TestCarriedPoolsEqualBuilt(t *testing.T) {
 				ps[i].Description += " Brass lantern, round " + fmt.Sprint(round) + "."
 			}
 			upsert(ps)
+		case "titles":
+			// Products renamed: some leave a word's matches, some join another's.
+			ps := pick(3)
+			for i := range ps {
+				ps[i].Title = fmt.Sprintf("Plain widget %d", round)
+				if i == 0 {
+					ps[i].Title = "Brass camping lamp"
+				}
+			}
+			upsert(ps)
 		case "deleted":
 			if _, err := c.db.ExecContext(ctx, `DELETE FROM products WHERE id = ?`, fmt.Sprintf("p%d", rng.IntN(len(products)))); err != nil {
 				t.Fatal(err)
 			}
 		}
-		carried := c.poolsCarried.Load()
+		carried, textCarried, placed := c.poolsCarried.Load(), c.textCarried.Load(), c.textPlaced.Load()
 		for _, q := range queries {
 			got, gotFirst := searchPages(t, c, q)
 			fresh.pools.forget()
@@ -159,13 +174,134 @@ func TestCarriedPoolsEqualBuilt(t *testing.T) {
 		if kind == "on and off sale" && c.poolsCarried.Load() > carried {
 			flips++
 		}
-		t.Logf("round %d (%s): %d pools carried", round, kind, c.poolsCarried.Load()-carried)
+		if (kind == "description" || kind == "titles") && c.textCarried.Load() > textCarried {
+			texts++
+		}
+		t.Logf("round %d (%s): %d pools carried (%d across text, %d of them placed)", round, kind, c.poolsCarried.Load()-carried, c.textCarried.Load()-textCarried, c.textPlaced.Load()-placed)
 	}
-	if c.poolsCarried.Load() == 0 || flips == 0 || c.saleRanked.Load() == 0 {
-		t.Errorf("%d pools carried, in %d rounds that put products on and off sale, %d with those products ranked in: the test needs each",
-			c.poolsCarried.Load(), flips, c.saleRanked.Load())
+	if c.poolsCarried.Load() == 0 || flips == 0 || c.saleRanked.Load() == 0 || texts == 0 {
+		t.Errorf("%d pools carried, in %d rounds that put products on and off sale, %d with those products ranked in, %d across writes of text: the test needs each",
+			c.poolsCarried.Load(), flips, c.saleRanked.Load(), texts)
 	}
 	if c.salePools.Load() < 2 {
 		t.Errorf("%d pools of matches on sale built: the test needs them built again after writes carrying cannot follow", c.salePools.Load())
+	}
+}
+
+// TestTextCarriedPools checks the cases of carrying a word's pool across a write of
+// indexed text (textCarried), each on a catalog of its own: 40 products titled Tile, in
+// price order by number, a pool of 8, and Widgets priced below them. After the write,
+// three pages of three (the pool and one past it) must be what a catalog on the same
+// file that builds its pools afresh returns, and the pool carried or built again as
+// the case says.
+func TestTextCarriedPools(t *testing.T) {
+	type edit struct {
+		id, title, description string
+	}
+	cases := []struct {
+		name    string
+		sort    Sort
+		edits   []edit
+		carried bool
+		placed  bool // only the products written ranked (placeWritten)
+	}{
+		{"a product that did not match renamed into the pool's first place", SortPriceAsc,
+			[]edit{{"w1", "Tile widget", ""}}, true, false},
+		{"a product past the pool rewritten, still past it", SortPriceAsc,
+			[]edit{{"t20", "", "Glazed tile, now matte."}}, true, false},
+		{"a pool's product renamed away, one past it rewritten: shorter than a build's, built again", SortPriceAsc,
+			[]edit{{"t0", "Widget", "A widget."}, {"t20", "", "Glazed tile, now matte."}}, false, false},
+		{"a pool's product renamed away while another joins ahead", SortPriceAsc,
+			[]edit{{"t0", "Widget", "A widget."}, {"w1", "Tile widget", ""}}, true, false},
+		{"in price order from dear to cheap, a dear product joins", SortPriceDesc,
+			[]edit{{"w9", "Tile widget", ""}}, true, false},
+		{"in relevance order, a product past the pool says the word more often", SortRelevance,
+			[]edit{{"t30", "Tile tile tile", "Tile, tile."}}, true, true},
+		{"in relevance order, a product past the pool says the word once more, as long as before: placed", SortRelevance,
+			[]edit{{"t30", "Tile tile", ""}}, true, true},
+		{"in relevance order, a pool's product rewritten to say the word less: past the pool's others, built again", SortRelevance,
+			[]edit{{"t1", "Tile set", "A set."}}, false, false},
+		{"in relevance order, a pool's product renamed away, one past it rewritten", SortRelevance,
+			[]edit{{"t0", "Widget", "A widget."}, {"t30", "", "A tile for the long hallway floor of an old house by the sea."}}, false, false},
+		{"in relevance order, a pool's product renamed away while one past it says the word more often", SortRelevance,
+			[]edit{{"t0", "Widget", "A widget."}, {"t30", "", "Tile, tile."}}, true, true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			path := filepath.Join(t.TempDir(), "catalog.db")
+			c, err := Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			var products []Product
+			for i := range 40 {
+				products = append(products, Product{ID: fmt.Sprintf("t%d", i), SellerID: "s", Title: fmt.Sprintf("Tile %d", i),
+					Description: "A tile.", Availability: InStock, Price: money.Money{Amount: int64(1000 + 10*i), Currency: "USD"}})
+			}
+			for i := range 10 {
+				amount := int64(500 + i)
+				if i == 9 {
+					amount = 9000
+				}
+				products = append(products, Product{ID: fmt.Sprintf("w%d", i), SellerID: "s", Title: fmt.Sprintf("Widget %d", i),
+					Description: "A widget.", Availability: InStock, Price: money.Money{Amount: amount, Currency: "USD"}})
+			}
+			if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, products); err != nil {
+				t.Fatal(err)
+			}
+			fresh, err := Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer fresh.Close()
+			for _, k := range []*Catalog{c, fresh} {
+				k.exactUpTo, k.poolSize, k.poolChunk = 10, 8, 4
+			}
+			q := Query{Text: "tile", Sort: tc.sort, Limit: 3}
+			searchPages(t, c, q)
+			// A write of text as long as before, far from the pool: the pool is carried
+			// with the keys of its matches read (what placing needs).
+			last, err := c.Product(ctx, "t39")
+			if err != nil {
+				t.Fatal(err)
+			}
+			last.Description = "One tile."
+			if _, err := c.Upsert(ctx, nil, []Product{last}); err != nil {
+				t.Fatal(err)
+			}
+			searchPages(t, c, q)
+			var ps []Product
+			for _, e := range tc.edits {
+				p, err := c.Product(ctx, e.id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if e.title != "" {
+					p.Title = e.title
+				}
+				if e.description != "" {
+					p.Description = e.description
+				}
+				ps = append(ps, p)
+			}
+			if _, err := c.Upsert(ctx, nil, ps); err != nil {
+				t.Fatal(err)
+			}
+			before, placed := c.textCarried.Load(), c.textPlaced.Load()
+			got, _ := searchPages(t, c, q)
+			fresh.pools.forget()
+			want, _ := searchPages(t, fresh, q)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("pages %v; built afresh %v", got, want)
+			}
+			if carried := c.textCarried.Load() > before; carried != tc.carried {
+				t.Errorf("carried %v, want %v", carried, tc.carried)
+			}
+			if p := c.textPlaced.Load() > placed; p != tc.placed {
+				t.Errorf("placed %v, want %v", p, tc.placed)
+			}
+		})
 	}
 }
