@@ -1317,6 +1317,9 @@ func (c *Catalog) searchTypes(ctx context.Context, s *search, res Result, offset
 		for _, w := range words {
 			in.words[wordKey(w)] = true
 		}
+		if in.madeHits, err = c.madeForTarget(ctx, s, heads); err != nil {
+			return res, false, err
+		}
 		alt.intent = &in
 	}
 	out := res

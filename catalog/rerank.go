@@ -49,6 +49,10 @@ type intent struct {
 	// names that product, where a code only in "… Compatible with MT200" names what
 	// the hit fits, and the page of the shopper's words is not held to the named ones.
 	codeNamed bool
+	// madeHits, in the reading of a query "X for Y" by the types its words stand for,
+	// are the products made for what Y names (madeForTarget): they join the matches as
+	// code hits do and rank first, whatever their type.
+	madeHits []match
 	// order, when set, ranks the types of heads: the things a need names, the first
 	// ones first.
 	order map[string]int
@@ -467,14 +471,27 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 		}
 	}
 	code := map[int64]bool{}
-	if len(in.codeHits) > 0 {
+	hits := in.codeHits
+	made := map[int64]bool{}
+	if len(in.madeHits) > 0 {
+		hits = slices.Clone(hits)
+		for _, h := range in.madeHits {
+			if !slices.ContainsFunc(hits, func(x match) bool { return x.rowid == h.rowid }) {
+				hits = append(hits, h)
+				made[h.rowid] = true
+			}
+		}
+	}
+	if len(hits) > 0 {
 		have := map[int64]bool{}
 		for _, m := range ms {
 			have[m.rowid] = true
 		}
 		var extra []Ref
-		for _, h := range in.codeHits {
-			code[h.rowid] = true
+		for _, h := range hits {
+			if !made[h.rowid] {
+				code[h.rowid] = true
+			}
 			if !have[h.rowid] {
 				extra = append(extra, Ref(h.rowid))
 			}
@@ -488,14 +505,14 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 		}
 		total += len(extra)
 		rest := ms
-		ms = slices.Clone(in.codeHits)
+		ms = slices.Clone(hits)
 		for _, m := range rest {
-			if !code[m.rowid] {
+			if !code[m.rowid] && !made[m.rowid] {
 				ms = append(ms, m)
 			}
 		}
 	}
-	n := min(len(ms), rerankPool+len(in.codeHits))
+	n := min(len(ms), rerankPool+len(hits))
 	if len(ms) > n && !anyWord {
 		// Matches past the pool whose titles have every word join it: "vacuum filter"
 		// must not leave the filters behind a hundred vacuum cleaners whose
@@ -587,6 +604,9 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 			if r.tier > 0 {
 				r.tier = 3
 			}
+		}
+		if made[m.rowid] {
+			r.tier = 3 // made for what the query names after "for"
 		}
 		if in.forBrand != 0 && m.brand == in.forBrand {
 			r.brand = 1
