@@ -76,3 +76,44 @@ func TestSearchMadeForTarget(t *testing.T) {
 		t.Errorf("a brand filter: hits %q, want no product of another brand", hitIDs(res))
 	}
 }
+
+// TestSearchNeedCueAfterFor holds forCueless: a need whose cues a query says only
+// after its "for" ("need: run shoe => running shoes") is not the shopper's need when
+// the head before "for" names a type of the catalog: `replacement insoles for running
+// shoes` asks for the insoles (before: the running shoes, read as the need). A need
+// for the head's own type stays (`i want shoes for jogging`: the running shoes before
+// the walking shoes), and so does a need cued with no "for" at all.
+func TestSearchNeedCueAfterFor(t *testing.T) {
+	ctx := context.Background()
+	var ps []catalog.Product
+	add := func(id, title, desc string, tags ...string) {
+		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: desc, Tags: tags, Price: usd(2999)})
+	}
+	for i, m := range []string{"Glide", "Tempo", "Pace", "Stride"} {
+		add(fmt.Sprint("walk", i), m+" Walking Shoes", "Comfortable on pavements.", "walking shoes")
+		add(fmt.Sprint("run", i), m+" Road Running Shoes", "Light and springy.", "running shoes")
+		add(fmt.Sprint("insole", i), m+" Arch Support Insoles", "Cushioned all day.", "insoles")
+		add(fmt.Sprint("boot", i), m+" Waterproof Hiking Boots", "Grippy soles.", "boots")
+	}
+	c := openCatalog(t)
+	if _, err := c.Upsert(ctx, fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	ids := func(p string) []string { return []string{p + "0", p + "1", p + "2", p + "3"} }
+	for _, tc := range []struct {
+		name, text string
+		first      []string
+	}{
+		// Before: the running shoes, "Read as a search for running shoe."
+		{"a cue after for, another type before it", "replacement insoles for running shoes", ids("insole")},
+		{"a cue after for, another type before it, and a size", "insoles for running shoes under $40", ids("insole")},
+		// Guards: the need names the head's own type (without the exception, the
+		// walking shoes came first); no "for".
+		{"the need is of the head's type", "i want shoes for jogging", ids("run")},
+		{"no for", "shoes i can wear jogging", ids("run")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			searchFirstOf(t, c, tc.text, tc.first)
+		})
+	}
+}
