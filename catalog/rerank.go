@@ -587,10 +587,17 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 			return nil, 0, err
 		}
 	}
+	var labels map[int64]bool // the shop's own label for the query
+	if in.order == nil && len(in.catWords) == 0 {
+		var err error
+		if labels, err = s.c.labelled(ctx, s, pool); err != nil {
+			return nil, 0, err
+		}
+	}
 	type ranked struct {
 		m                                                 match
 		tier, stage, pet, cover, age, gender, code, brand int
-		pos, order                                        int
+		pos, order, label                                 int
 	}
 	rs := make([]ranked, len(pool))
 	for i, m := range pool {
@@ -619,6 +626,9 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 		}
 		if other[m.rowid] {
 			r.stage = 1
+		}
+		if labels[m.rowid] {
+			r.label = 1 // labelled with the query, first within its tier
 		}
 		r.gender = marks[m.rowid]
 		if kids[m.rowid] {
@@ -671,6 +681,9 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 			return c
 		}
 		if c := cmp.Compare(a.stage, b.stage); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.label, a.label); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(b.cover, a.cover); c != 0 {
