@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -39,21 +40,20 @@ func (c *Catalog) labelled(ctx context.Context, s *search, ms []match) (map[int6
 	if len(v.kindsOf(want)) > 0 || len(v.kindsOf(wordKey(s.rest[len(s.rest)-1]))) > 0 {
 		return nil, nil
 	}
-	var b strings.Builder
-	b.WriteString("{tags} : (")
-	for i, w := range s.rest {
+	// The pool's tags by rowid, in one statement (as rankFactsOf reads product_rank): a
+	// full-text match of the tags with the pool's rowids costs a lookup of the match
+	// per rowid.
+	list := make([]byte, 0, 8*len(ms)+2)
+	list = append(list, '[')
+	for i, m := range ms {
 		if i > 0 {
-			b.WriteString(" AND ")
+			list = append(list, ',')
 		}
-		quoteTerm(&b, w)
+		list = strconv.AppendInt(list, m.rowid, 10)
 	}
-	b.WriteByte(')')
-	args := []any{b.String()}
-	for _, m := range ms {
-		args = append(args, m.rowid)
-	}
-	rows, err := c.query(ctx, `SELECT t.rowid, t.tags FROM products_fts f CROSS JOIN product_text t ON t.rowid = f.rowid
-		WHERE products_fts MATCH ? AND f.rowid IN (`+placeholders(len(ms))+`)`, args...)
+	list = append(list, ']')
+	rows, err := c.query(ctx, `SELECT t.rowid, t.tags FROM json_each(?) j CROSS JOIN product_text t ON t.rowid = j.value
+		WHERE t.tags != '[]'`, string(list))
 	if err != nil {
 		return nil, fmt.Errorf("search labels: %w", err)
 	}
