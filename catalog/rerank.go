@@ -683,11 +683,11 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 		if c := cmp.Compare(a.stage, b.stage); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(b.label, a.label); c != 0 {
-			return c
-		}
 		if c := cmp.Compare(b.cover, a.cover); c != 0 {
 			return c
+		}
+		if c := cmp.Compare(b.label, a.label); c != 0 {
+			return c // the shop's label, among titles with as many of the words
 		}
 		if c := cmp.Compare(b.age, a.age); c != 0 {
 			return c
