@@ -1061,7 +1061,7 @@ func (c *Catalog) namedWord(ctx context.Context, q textQuery, i int) (bool, erro
 // ("keep my groceries cold" is for a refrigerator or a cooler); ok is false when none
 // applies or nothing has them.
 func (c *Catalog) needed(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
-	needs := c.vocabulary().needsOf(s.words, s.sentence)
+	needs := forCueless(s, c.vocabulary(), c.vocabulary().needsOf(s.words, s.sentence))
 	if s.sentence {
 		var err error
 		if needs, err = c.uncontradicted(ctx, s, modifiedNeeds(s, c.vocabulary(), needs)); err != nil {
@@ -1071,13 +1071,46 @@ func (c *Catalog) needed(ctx context.Context, s *search, res Result, offset int)
 	return c.searchNeeds(ctx, s, res, offset, needs)
 }
 
+// forCueless returns needs less those whose cues query s says only after its "for"
+// when the head before it names a type of the catalog: "replacement insoles for
+// running shoes" asks for insoles, and "running shoes", a need's cue, names what they
+// are for, not a need of the shopper's. A query with no "for", or whose head is no
+// type, keeps them all, and a need for the head's own type stays ("shoes for a
+// marathon": running shoes are the shoes asked for).
+func forCueless(s *search, v *Vocabulary, needs []int) []int {
+	at := slices.Index(s.words, "for")
+	if at < 1 || len(needs) == 0 || s.learned == nil {
+		return needs
+	}
+	head := queryHead(s.words[:at])
+	if head == "" || !s.learned.isType(head) {
+		return needs
+	}
+	out := needs[:0:0]
+	for _, i := range needs {
+		before := slices.ContainsFunc(v.needs[i].cues, func(cue string) bool {
+			return slices.ContainsFunc(s.words[:at], func(w string) bool { return cueMatches(cue, wordKey(w)) })
+		})
+		// A need for things of the head's own type says which of them ("shoes for a
+		// marathon": running shoes).
+		own := slices.ContainsFunc(v.needs[i].terms, func(t string) bool {
+			f := strings.Fields(t)
+			return len(f) > 0 && wordKey(f[len(f)-1]) == head
+		})
+		if before || own {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 // sentenceNeed is needed for a sentence, before its words are searched: when a need's
 // cues are in it, the rest of a sentence is the shopper's story ("…for the whole
 // family…"), and matching those words finds whatever shares one with it. But a
 // sentence whose words some product's title has all of names that product ("i'm
 // looking for trail running shoes under $150"), and is searched as written.
 func (c *Catalog) sentenceNeed(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
-	needs := modifiedNeeds(s, c.vocabulary(), c.vocabulary().needsOf(s.words, true))
+	needs := modifiedNeeds(s, c.vocabulary(), forCueless(s, c.vocabulary(), c.vocabulary().needsOf(s.words, true)))
 	if len(needs) == 0 {
 		return res, false, nil
 	}
@@ -1316,6 +1349,9 @@ func (c *Catalog) searchTypes(ctx context.Context, s *search, res Result, offset
 		}
 		for _, w := range words {
 			in.words[wordKey(w)] = true
+		}
+		if in.madeHits, err = c.madeForTarget(ctx, s, heads); err != nil {
+			return res, false, err
 		}
 		alt.intent = &in
 	}

@@ -49,6 +49,10 @@ type intent struct {
 	// names that product, where a code only in "… Compatible with MT200" names what
 	// the hit fits, and the page of the shopper's words is not held to the named ones.
 	codeNamed bool
+	// madeHits, in the reading of a query "X for Y" by the types its words stand for,
+	// are the products made for what Y names (madeForTarget): they join the matches as
+	// code hits do and rank first, whatever their type.
+	madeHits []match
 	// order, when set, ranks the types of heads: the things a need names, the first
 	// ones first.
 	order map[string]int
@@ -467,14 +471,27 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 		}
 	}
 	code := map[int64]bool{}
-	if len(in.codeHits) > 0 {
+	hits := in.codeHits
+	made := map[int64]bool{}
+	if len(in.madeHits) > 0 {
+		hits = slices.Clone(hits)
+		for _, h := range in.madeHits {
+			if !slices.ContainsFunc(hits, func(x match) bool { return x.rowid == h.rowid }) {
+				hits = append(hits, h)
+				made[h.rowid] = true
+			}
+		}
+	}
+	if len(hits) > 0 {
 		have := map[int64]bool{}
 		for _, m := range ms {
 			have[m.rowid] = true
 		}
 		var extra []Ref
-		for _, h := range in.codeHits {
-			code[h.rowid] = true
+		for _, h := range hits {
+			if !made[h.rowid] {
+				code[h.rowid] = true
+			}
 			if !have[h.rowid] {
 				extra = append(extra, Ref(h.rowid))
 			}
@@ -488,14 +505,14 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 		}
 		total += len(extra)
 		rest := ms
-		ms = slices.Clone(in.codeHits)
+		ms = slices.Clone(hits)
 		for _, m := range rest {
-			if !code[m.rowid] {
+			if !code[m.rowid] && !made[m.rowid] {
 				ms = append(ms, m)
 			}
 		}
 	}
-	n := min(len(ms), rerankPool+len(in.codeHits))
+	n := min(len(ms), rerankPool+len(hits))
 	if len(ms) > n && !anyWord {
 		// Matches past the pool whose titles have every word join it: "vacuum filter"
 		// must not leave the filters behind a hundred vacuum cleaners whose
@@ -570,10 +587,17 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 			return nil, 0, err
 		}
 	}
+	var labels map[int64]bool // the shop's own label for the query
+	if in.order == nil && len(in.catWords) == 0 {
+		var err error
+		if labels, err = s.c.labelled(ctx, s, pool); err != nil {
+			return nil, 0, err
+		}
+	}
 	type ranked struct {
 		m                                                 match
 		tier, stage, pet, cover, age, gender, code, brand int
-		pos, order                                        int
+		pos, order, label                                 int
 	}
 	rs := make([]ranked, len(pool))
 	for i, m := range pool {
@@ -588,6 +612,9 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 				r.tier = 3
 			}
 		}
+		if made[m.rowid] {
+			r.tier = 3 // made for what the query names after "for"
+		}
 		if in.forBrand != 0 && m.brand == in.forBrand {
 			r.brand = 1
 		}
@@ -599,6 +626,9 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 		}
 		if other[m.rowid] {
 			r.stage = 1
+		}
+		if labels[m.rowid] {
+			r.label = 1 // labelled with the query, first within its tier
 		}
 		r.gender = marks[m.rowid]
 		if kids[m.rowid] {
@@ -655,6 +685,9 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 		}
 		if c := cmp.Compare(b.cover, a.cover); c != 0 {
 			return c
+		}
+		if c := cmp.Compare(b.label, a.label); c != 0 {
+			return c // the shop's label, among titles with as many of the words
 		}
 		if c := cmp.Compare(b.age, a.age); c != 0 {
 			return c

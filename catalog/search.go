@@ -819,10 +819,24 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		if head != "" {
 			first = []string{head}
 			// "water bottle for guinea pig": no product with the words before "for"
-			// says any word after it, so they find the thing asked for alone.
-			if before, err := c.forNoneSaid(fctx, s); err != nil {
+			// says any word after it, so they find the thing asked for alone; but
+			// not when a product is made for what the words after it name
+			// ("Hammock Straps for Saddle" of `tree straps for saddle hammock`):
+			// searchTypes puts those first (madeForTarget).
+			before, err := c.forNoneSaid(fctx, s)
+			if err != nil {
 				return cut(err)
-			} else if before != "" {
+			}
+			if before != "" {
+				made, err := c.madeForTarget(fctx, s, first)
+				if err != nil {
+					return cut(err)
+				}
+				if len(made) > 0 {
+					before = ""
+				}
+			}
+			if before != "" {
 				if out, ok, err := c.searchNeed(fctx, s, res, offset, []string{before}); err != nil || ok {
 					if err != nil {
 						return cut(err)

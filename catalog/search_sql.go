@@ -456,7 +456,7 @@ type foldedFacts struct {
 // pools.few) and no code hit joins them. That is the expression's first search in a
 // text version: later ones are drawn from the order kept for it (keptOrder).
 func (s *search) foldsFacts(anyWord bool) bool {
-	return s.intent != nil && len(s.intent.codeHits) == 0 && s.few != nil && s.few.n <= rerankPool &&
+	return s.intent != nil && len(s.intent.codeHits) == 0 && len(s.intent.madeHits) == 0 && s.few != nil && s.few.n <= rerankPool &&
 		s.few.expr == s.text.match(anyWord)
 }
 
