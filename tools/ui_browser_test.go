@@ -439,17 +439,22 @@ func (b *browserHost) waitText(want string) {
 }
 
 // waitImages waits until the view shows n loaded images and no image still loading; an
-// image that fails (blocked by the CSP) is replaced by a letter.
+// image that fails (blocked by the CSP) is replaced by a letter. Images load lazily, as
+// a person scrolls to them: each one not yet loaded is scrolled into view.
 func (b *browserHost) waitImages(n int) {
 	b.t.Helper()
 	_, err := chromedp.Run(b.ctx, chromedp.Poll[bool](fmt.Sprintf(`(() => {
 		const imgs = [...document.querySelectorAll(".thumb img")];
+		imgs.filter(i => !i.complete).forEach(i => i.scrollIntoView({block: "nearest"}));
 		return imgs.every(i => i.complete) && imgs.filter(i => i.naturalWidth > 0).length === %d && imgs.length === %d;
 	})()`, n, n), chromedp.WithPollingInFrame(b.frame), chromedp.WithPollingTimeout(15*time.Second)))
 	if err != nil {
 		state := get(b, chromedp.Poll[string](`JSON.stringify([...document.querySelectorAll(".thumb")].map(t => { const i = t.querySelector("img"); return i ? (i.src + " " + i.complete + " " + i.naturalWidth) : "letter" }))`, chromedp.WithPollingInFrame(b.frame)))
 		b.t.Fatalf("the view never showed %d loaded images: %v\n%q", n, err, state)
 	}
+	// Back to the top, where a person opening the view starts (and screenshots are taken).
+	get(b, chromedp.Poll[bool](`(window.scrollTo(0, 0), true)`, chromedp.WithPollingInFrame(b.frame)))
+	b.run(chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
 }
 
 // waitFor waits until the view has an element matching sel.
