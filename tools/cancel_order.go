@@ -122,18 +122,8 @@ func cancelDialog(out checkout.CancelOutcome) mcp.ElicitationParams {
 		b.WriteString("Mode: sandbox (no real money moves)\n")
 	}
 	b.WriteString("\n" + catalog.SellerTextNote)
-	return mcp.ElicitationParams{
-		Mode:    mcp.ElicitationModeForm,
-		Message: b.String(),
-		RequestedSchema: map[string]any{
-			"type": "object",
-			"properties": map[string]any{
-				confirmKey: map[string]any{"type": "boolean", "title": "Cancel the order",
-					"description": "Tick to cancel the order and ask the seller for the refund; decline to keep it."},
-			},
-			"required": []string{confirmKey},
-		},
-	}
+	return tickBox(b.String(), "Cancel the order",
+		"Tick to cancel the order and ask the seller for the refund; decline to keep it.")
 }
 
 // cancelInDialog asks with elicitation/create (protocols before 2026-07-28), waiting

@@ -161,21 +161,8 @@ func choicesChangeDialog(out checkout.ChangeChoicesOutcome) mcp.ElicitationParam
 		b.WriteString("The next renewal is bought with the new choices.\n")
 	}
 	b.WriteString("\n" + catalog.SellerTextNote)
-	return mcp.ElicitationParams{
-		Mode:    mcp.ElicitationModeForm,
-		Message: b.String(),
-		RequestedSchema: map[string]any{
-			"type": "object",
-			"properties": map[string]any{
-				confirmKey: map[string]any{
-					"type":        "boolean",
-					"title":       "Change",
-					"description": "Tick to change the subscription's choices and price as shown; decline to keep them as they are.",
-				},
-			},
-			"required": []string{confirmKey},
-		},
-	}
+	return tickBox(b.String(), "Change",
+		"Tick to change the subscription's choices and price as shown; decline to keep them as they are.")
 }
 
 // choicesChangeResult shows out; note, when set, says why a dialog's change waits for its

@@ -536,17 +536,7 @@ func changeDialog(ch checkout.MethodChange) mcp.ElicitationParams {
 	if ch.Action == checkout.ChangeRemove {
 		title, desc = "Remove the card", "Tick to remove this card; decline to keep it."
 	}
-	return mcp.ElicitationParams{
-		Mode:    mcp.ElicitationModeForm,
-		Message: "Please confirm: " + changeSummary(ch),
-		RequestedSchema: map[string]any{
-			"type": "object",
-			"properties": map[string]any{
-				confirmKey: map[string]any{"type": "boolean", "title": title, "description": desc},
-			},
-			"required": []string{confirmKey},
-		},
-	}
+	return tickBox("Please confirm: "+changeSummary(ch), title, desc)
 }
 
 // changeAnswered acts on the person's answer to a change's dialog.

@@ -233,17 +233,19 @@ func bindPurchase(req mcp.CallToolRequest) (purchaseArgs, error) {
 // confirmDialog is a confirmation dialog: the facts of a quote in a fixed layout
 // (confirmationMessage, checkoutConfirmationMessage) and one box to tick.
 func confirmDialog(message string) mcp.ElicitationParams {
+	return tickBox(message, "Buy it", "Tick to place the order and pay; decline to cancel.")
+}
+
+// tickBox is a form dialog showing message with one required box to tick, confirmKey,
+// titled title and described by description: the shape of every confirmation dialog.
+func tickBox(message, title, description string) mcp.ElicitationParams {
 	return mcp.ElicitationParams{
 		Mode:    mcp.ElicitationModeForm,
 		Message: message,
 		RequestedSchema: map[string]any{
 			"type": "object",
 			"properties": map[string]any{
-				confirmKey: map[string]any{
-					"type":        "boolean",
-					"title":       "Buy it",
-					"description": "Tick to place the order and pay; decline to cancel.",
-				},
+				confirmKey: map[string]any{"type": "boolean", "title": title, "description": description},
 			},
 			"required": []string{confirmKey},
 		},

@@ -434,21 +434,8 @@ func subscribeDialog(u store.Subscription) mcp.ElicitationParams {
 	fmt.Fprintf(&b, "A year costs: %s\n", year.Display)
 	b.WriteString("Charged automatically each cycle until canceled.\n")
 	b.WriteString("\n" + catalog.SellerTextNote)
-	return mcp.ElicitationParams{
-		Mode:    mcp.ElicitationModeForm,
-		Message: b.String(),
-		RequestedSchema: map[string]any{
-			"type": "object",
-			"properties": map[string]any{
-				confirmKey: map[string]any{
-					"type":        "boolean",
-					"title":       "Subscribe",
-					"description": "Tick to start (or keep) the subscription at this price; decline to cancel.",
-				},
-			},
-			"required": []string{confirmKey},
-		},
-	}
+	return tickBox(b.String(), "Subscribe",
+		"Tick to start (or keep) the subscription at this price; decline to cancel.")
 }
 
 // firstChargeText says when a quoted subscription is first charged once confirmed.
