@@ -1,7 +1,6 @@
 package catalog_test
 
 import (
-	"context"
 	"fmt"
 	"testing"
 
@@ -16,7 +15,6 @@ import (
 // plain query, the floor. It uses only Search, so the same file runs on a build
 // without the rules. go test -run '^$' -bench BenchmarkSearchAccessoryShapes ./catalog
 func BenchmarkSearchAccessoryShapes(b *testing.B) {
-	ctx := context.Background()
 	models := []string{"Strada", "Bordo", "Saddle", "Ember", "Kestrel", "Aurix"}
 	kinds := []struct{ title, tags string }{
 		{"%s %d Front Light", "lights"}, {"Handlebar Mount for %s %d", "light mount"},
@@ -35,26 +33,11 @@ func BenchmarkSearchAccessoryShapes(b *testing.B) {
 		ps = append(ps, catalog.Product{ID: fmt.Sprint("p", i), SellerID: "hearth", Title: fmt.Sprintf(k.title, m, i/len(kinds)/len(models)+1),
 			Description: "Made to last.", Tags: []string{k.tags}, Price: usd(int64(1000 + i%50*100))})
 	}
-	c := openCatalog(b)
-	if _, err := c.Upsert(ctx, fixtureSellers, ps); err != nil {
-		b.Fatal(err)
-	}
-	for _, sh := range []struct{ name, text string }{
+	benchSearchShapes(b, ps, []searchShape{
 		{"made_for_target", "bracket for strada 7"},
 		{"made_for_target_type", "tree straps for saddle 3 hammock"},
 		{"need_cue_after_for", "replacement insoles for running shoes"},
 		{"label", "packs"},
 		{"plain", "enamel kettle"},
-	} {
-		b.Run(sh.name, func(b *testing.B) {
-			var res catalog.Result
-			for b.Loop() {
-				var err error
-				if res, err = c.Search(ctx, catalog.Query{Text: sh.text}); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(len(res.Hits)), "hits")
-		})
-	}
+	})
 }

@@ -17,7 +17,6 @@ import (
 // the same file (it uses only Search): go test -run '^$' -bench BenchmarkSearchCategoryWords
 // -count 5 ./catalog.
 func BenchmarkSearchCategoryWords(b *testing.B) {
-	ctx := context.Background()
 	kinds := []struct{ title, tags string }{
 		{"Enamel Stock Pot, Batch %d", "kitchen"}, {"Enamel Whistling Kettle, Batch %d", "kitchen"},
 		{"Cast Iron Frying Pan, Batch %d", "kitchen"}, {"Enamel Camp Mug, Batch %d", "kitchen"},
@@ -36,16 +35,26 @@ func BenchmarkSearchCategoryWords(b *testing.B) {
 		ps = append(ps, catalog.Product{ID: fmt.Sprint("p", i), SellerID: "hearth", Title: fmt.Sprintf(k.title, i/len(kinds)+1),
 			Description: "Made in small batches in our workshop.", Tags: []string{k.tags}, Price: usd(int64(1000 + i%50*100))})
 	}
-	c := openCatalog(b)
-	if _, err := c.Upsert(ctx, fixtureSellers, ps); err != nil {
-		b.Fatal(err)
-	}
-	for _, sh := range []struct{ name, text string }{
+	benchSearchShapes(b, ps, []searchShape{
 		{"kinds", "enamel cookware"},
 		{"collective_unsold", "water gear"},
 		{"collective_no_all", "knitting supplies"},
 		{"plain", "enamel kettle"},
-	} {
+	})
+}
+
+// searchShape is one query a search benchmark times, named for its shape.
+type searchShape struct{ name, text string }
+
+// benchSearchShapes loads ps into a catalog of its own and times Search on each
+// shape's text as a sub-benchmark; hits is the last page's size.
+func benchSearchShapes(b *testing.B, ps []catalog.Product, shapes []searchShape) {
+	ctx := context.Background()
+	c := openCatalog(b)
+	if _, err := c.Upsert(ctx, fixtureSellers, ps); err != nil {
+		b.Fatal(err)
+	}
+	for _, sh := range shapes {
 		b.Run(sh.name, func(b *testing.B) {
 			var res catalog.Result
 			for b.Loop() {
