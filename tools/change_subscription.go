@@ -96,10 +96,10 @@ func (t *Toolbox) changeSubscription(ctx context.Context, req mcp.CallToolReques
 		return t.fail(ctx, tool, err), nil
 	}
 	if out.Status != checkout.StatusConfirmationRequired || out.Change.ConfirmVia != checkout.ViaElicitation {
-		return t.choicesChangeResult(out, ""), nil
+		return t.choicesChangeResult(ctx, out, ""), nil
 	}
 	// The person answers in the client's dialog; the quote_id is not offered.
-	state, dialog := t.Checkout.SealChoicesChange(out.Change), choicesChangeDialog(out)
+	state, dialog := t.Checkout.SealChoicesChange(out.Change), choicesChangeDialog(out, t.lostOptionsOf(ctx, out.Subscription.ProductID, out.Subscription.Title))
 	if modern {
 		return server.NewInputRequestBuilder(state).Elicit(confirmKey, dialog).ToolResult(), nil
 	}
@@ -112,7 +112,7 @@ func (t *Toolbox) changeSubscription(ctx context.Context, req mcp.CallToolReques
 	if err != nil {
 		return t.fail(ctx, tool, err), nil
 	}
-	return t.choicesChangeResult(res, why), nil
+	return t.choicesChangeResult(ctx, res, why), nil
 }
 
 // choicesChangeConfirmed acts on the person's answer to a change's dialog (state).
@@ -135,18 +135,20 @@ func (t *Toolbox) choicesChangeConfirmed(ctx context.Context, customer, state st
 	if a == checkout.AnswerUnticked && out.Status == checkout.StatusConfirmationRequired {
 		note = "The person accepted the confirmation dialog without ticking \"Change\", so nothing was changed."
 	}
-	return t.choicesChangeResult(out, note)
+	return t.choicesChangeResult(ctx, out, note)
 }
 
 // choicesChangeDialog asks the person to confirm change out.Change of out.Subscription: the
-// facts come from the server's records, seller text is quoted.
-func choicesChangeDialog(out checkout.ChangeChoicesOutcome) mcp.ElicitationParams {
+// facts come from the server's records, seller text is quoted; lost are the values of
+// the product's options that its cut title no longer shows (lostOptionsOf).
+func choicesChangeDialog(out checkout.ChangeChoicesOutcome, lost []catalog.VariantOption) mcp.ElicitationParams {
 	u, c := out.Subscription, out.Change
 	v := subscriptionOf(u, nil)
 	np := priceOf(money.Money{Amount: c.Amount, Currency: c.Currency})
 	var b strings.Builder
 	b.WriteString("Please confirm this change of a subscription.\n\n")
 	fmt.Fprintf(&b, "Item: %s\n", quotedTitle(u.Title))
+	b.WriteString(lostOptionsLines(lost))
 	fmt.Fprintf(&b, "Quantity: %d each cycle\n", u.Quantity)
 	fmt.Fprintf(&b, "Seller: %s\n", quoted(u.SellerName, sellerCap))
 	b.WriteString("\nNew choices:\n")
@@ -166,8 +168,9 @@ func choicesChangeDialog(out checkout.ChangeChoicesOutcome) mcp.ElicitationParam
 }
 
 // choicesChangeResult shows out; note, when set, says why a dialog's change waits for its
-// quote_id.
-func (t *Toolbox) choicesChangeResult(out checkout.ChangeChoicesOutcome, note string) *mcp.CallToolResult {
+// quote_id. A quote's summary says the values of the product's options that its cut
+// title no longer shows (lostOptionsOf).
+func (t *Toolbox) choicesChangeResult(ctx context.Context, out checkout.ChangeChoicesOutcome, note string) *mcp.CallToolResult {
 	u, c := out.Subscription, out.Change
 	v := subscriptionOf(u, t.Checkout.OtherMode(u))
 	chosen := orderLine{}.withChoices(c.Choices)
@@ -178,8 +181,8 @@ func (t *Toolbox) choicesChangeResult(out checkout.ChangeChoicesOutcome, note st
 	every := everyText(checkout.Terms(u))
 	if out.Status == checkout.StatusConfirmationRequired {
 		r.Status, r.QuoteID, r.ExpiresAt = "confirmation_required", c.QuoteID, c.ExpiresAt.UTC().Format(time.RFC3339)
-		r.Summary = fmt.Sprintf("Change %s: %d × %s from %s, now with%s, at %s %s (now %s%s).", u.ID, u.Quantity, quotedTitle(u.Title),
-			quoted(u.SellerName, sellerCap), what, np.Display, every, v.PricePerCycle.Display, v.choicesText())
+		r.Summary = fmt.Sprintf("Change %s: %d × %s%s from %s, now with%s, at %s %s (now %s%s).", u.ID, u.Quantity, quotedTitle(u.Title),
+			lostOptionsText(t.lostOptionsOf(ctx, u.ProductID, u.Title)), quoted(u.SellerName, sellerCap), what, np.Display, every, v.PricePerCycle.Display, v.choicesText())
 		if v.Status == "paused" {
 			r.Summary += " Confirming resumes it: its due cycle is charged at once with the new choices."
 		} else {
