@@ -396,7 +396,7 @@ func TestDialogsNameChoices(t *testing.T) {
 		t.Errorf("dialog without choices %q", msg)
 	}
 	o := store.Order{ID: "ord_1", ProductID: "RG", Title: "Band Ring", Quantity: 1, Currency: "USD", Lines: p.Lines}
-	if items := viewOf(o, nil).dialogItems(); !strings.Contains(items, "1 × «Band Ring» (ring_size «7», metal «Gold», personalization «Ana»)") {
+	if items := viewOf(o, nil).dialogItems(nil); !strings.Contains(items, "1 × «Band Ring» (ring_size «7», metal «Gold», personalization «Ana»)") {
 		t.Errorf("cancellation dialog items %q", items)
 	}
 }

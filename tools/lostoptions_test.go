@@ -92,6 +92,30 @@ func TestCutTitleKeepsOptions(t *testing.T) {
 			t.Errorf("the dialog does not name the size and width after the cut title:\n%s", msg)
 		}
 	})
+	t.Run("the cancellation dialog", func(t *testing.T) {
+		c := s.client(t, nil, "2025-11-25")
+		var q, done purchaseResult
+		call(t, c, "purchase", map[string]any{"product_id": "GH15-10W"}, &q)
+		if res := call(t, c, "purchase", map[string]any{"quote_id": q.QuoteID}, &done); res.IsError || done.OrderID == "" {
+			t.Fatalf("purchase: %s", text(res))
+		}
+		var (
+			mu  sync.Mutex
+			msg string
+		)
+		d := s.clientWith(t, elicitFunc(func(_ context.Context, r mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
+			mu.Lock()
+			defer mu.Unlock()
+			msg = r.Params.Message
+			return &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{Action: mcp.ElicitationResponseActionDecline}}, nil
+		}), "2025-11-25")
+		call(t, d, "cancel_order", map[string]any{"order_id": done.OrderID}, nil)
+		mu.Lock()
+		defer mu.Unlock()
+		if !strings.Contains(msg, "LOFT Cushioning - Black/Pink» (size «10», width «Wide»)\n") {
+			t.Errorf("the cancellation dialog does not name the size and width after the cut title:\n%s", msg)
+		}
+	})
 }
 
 // TestSubscriptionCutTitleKeepsOptions: a coffee plan whose long title says its grind in
