@@ -341,6 +341,9 @@ async function more(c, { dialogs: canDialog }) {
     await expectError(c, "subscribe to a product that is not a subscription", "subscribe", { product_id: "nw-actv-0001" }, /subscri/);
     await expectError(c, "pause_subscription of an unknown one", "pause_subscription", { subscription_id: "sub_nope" }, /subscription/);
   });
+  await step(c, "a subscription's choices, changed", async () => {
+    await changeChoices(c, { dialogs: canDialog });
+  });
   await step(c, "a basket above the threshold", async () => {
     await call(c, "clear_cart", {});
     await call(c, "add_to_cart", { product_id: "nw-shoe-0001" });
@@ -366,6 +369,52 @@ async function more(c, { dialogs: canDialog }) {
 }
 
 // rejects calls f and returns what it throws (undefined when it does not throw).
+// changeChoices subscribes to the demo's coffee plan with a choice of grind (whole
+// bean), changes the grind to espresso with change_subscription (in the dialog, or by
+// its quote_id), checks list_subscriptions shows the new grind at the quoted price, and
+// cancels it.
+async function changeChoices(c, { dialogs: canDialog }) {
+  const L = c.label;
+  const grindOf = (x) => (x?.choices || []).find((o) => o.option === "grind")?.value;
+  if (canDialog) c.dialogs.queue.push(() => ({ action: "accept", content: { confirm: true } }));
+  let s = await call(c, "subscribe", { product_id: "ml-sub-0002", choices: { grind: "Whole Bean" } });
+  if (!canDialog) {
+    check(`${L}: subscribe with choices returns a quote_id`,
+      s.structuredContent?.status === "confirmation_required" && /grind «Whole Bean»/.test(s.structuredContent.summary), s.structuredContent);
+    s = await call(c, "subscribe", { quote_id: s.structuredContent.quote_id });
+  } else {
+    const asked = c.dialogs.seen.at(-1)?.message || "";
+    check(`${L}: the subscribe dialog names the grind`, /Grind: «Whole Bean»/.test(asked), asked);
+  }
+  check(`${L}: subscribe with choices`, !s.isError && s.structuredContent.status === "subscribed" &&
+    grindOf(s.structuredContent.subscription) === "Whole Bean", s.structuredContent);
+  const id = s.structuredContent.subscription.id;
+  await expectError(c, "change_subscription to a grind not offered", "change_subscription",
+    { subscription_id: id, choices: { grind: "Turkish" } }, /Espresso/);
+  if (canDialog) c.dialogs.queue.push(() => ({ action: "accept", content: { confirm: true } }));
+  let ch = await call(c, "change_subscription", { subscription_id: id, choices: { grind: "Espresso" } });
+  if (!canDialog) {
+    check(`${L}: change_subscription returns a quote_id`, ch.structuredContent?.status === "confirmation_required" &&
+      /^qc_/.test(ch.structuredContent.quote_id) && /grind «Espresso»/.test(ch.structuredContent.summary), ch.structuredContent);
+    ch = await call(c, "change_subscription", { subscription_id: id, quote_id: ch.structuredContent.quote_id });
+  } else {
+    const asked = c.dialogs.seen.at(-1)?.message || "";
+    check(`${L}: the change dialog names the new grind and the current one`,
+      /New choices:\nGrind: «Espresso»/.test(asked) && /Now:\nGrind: «Whole Bean»/.test(asked), asked);
+  }
+  const price = ch.structuredContent?.new_price?.amount;
+  check(`${L}: change_subscription`, !ch.isError && ch.structuredContent.status === "active" &&
+    grindOf(ch.structuredContent.subscription) === "Espresso" && price > 0, ch.structuredContent);
+  const l = await call(c, "list_subscriptions", {});
+  const mine = l.structuredContent?.subscriptions?.find((x) => x.id === id);
+  check(`${L}: list_subscriptions shows the new grind at the quoted price`, !l.isError && grindOf(mine) === "Espresso" &&
+    mine.price_per_cycle?.amount === price, mine);
+  const x = await call(c, "cancel_subscription", { subscription_id: id });
+  check(`${L}: cancel_subscription after a change`, !x.isError && x.structuredContent.status === "canceled", x.structuredContent);
+  await expectError(c, "change_subscription of a canceled one", "change_subscription",
+    { subscription_id: id, choices: { grind: "Filter" } }, /canceled/);
+}
+
 async function rejects(f) {
   try {
     await f();
@@ -526,6 +575,7 @@ async function main() {
   // 3. Streamable HTTP (stateful), customer A with elicitation, customer B without.
   const a = await connect("http A", new StreamableHTTPClientTransport(new URL(env.HTTP_URL), bearer(env.TOKEN_A)), { elicit: true });
   const { orderId: aOrder } = await shop(a, { dialogs: true });
+  await step(a, "a subscription's choices, changed in dialogs over HTTP", () => changeChoices(a, { dialogs: true }));
   const b = await connect("http B", new StreamableHTTPClientTransport(new URL(env.HTTP_URL), bearer(env.TOKEN_B)), { elicit: false });
   const { orderId: bOrder } = await shop(b, { dialogs: false });
   await more(b, { dialogs: false });

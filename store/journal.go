@@ -361,16 +361,22 @@ var ErrRenewalTermsChanged = errors.New("the renewal's choices or price are not 
 // also checks that the subscription is still active and r is still its open, running
 // attempt; otherwise it is ErrRenewalStopped and nothing changes. A pause or cancel
 // that lands before this approval therefore stops the renewal before any token. A
-// purchase whose choices are not the subscription's, or whose total is in another
-// currency or above its agreed price, is ErrRenewalTermsChanged: a cycle is never
-// charged for choices or at a price the person did not confirm.
+// purchase whose choices are not the attempt's terms (Cycle.Terms: the subscription's
+// when the attempt started), or whose total is in another currency or above their
+// price, is ErrRenewalTermsChanged: a cycle is never charged for choices or at a price
+// the person did not confirm.
 func (s *Store) ApproveRenewal(ctx context.Context, p *Purchase, from PurchaseState, r Renewing, limits ...Limit) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var (
 			choices, currency string
 			amount            int64
 		)
-		err := tx.QueryRowContext(ctx, `SELECT u.choices, u.currency, u.amount FROM subscriptions u JOIN subscription_cycles c
+		// The attempt's own terms (migrations/0039), or the subscription's for an
+		// attempt started before they were recorded (no change is confirmed while
+		// such an attempt runs).
+		err := tx.QueryRowContext(ctx, `SELECT CASE WHEN c.amount IS NULL THEN u.choices ELSE c.choices END,
+				CASE WHEN c.amount IS NULL THEN u.currency ELSE c.currency END, COALESCE(c.amount, u.amount)
+			FROM subscriptions u JOIN subscription_cycles c
 			ON c.subscription_id = u.id AND c.cycle = u.open_cycle
 			WHERE u.id = ? AND u.state = 'active' AND c.cycle = ? AND c.attempt = ? AND c.state = 'running'`,
 			r.SubscriptionID, r.Cycle, r.Attempt).Scan(&choices, &currency, &amount)

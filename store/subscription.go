@@ -109,6 +109,19 @@ type Cycle struct {
 	FailureCode    string
 	Skipped        int // cycles before this one that were missed (server down) and not charged
 	UpdatedAt      time.Time
+	// Terms are what the running (or last) attempt is bought with, recorded from the
+	// subscription when it started (migrations/0039); nil for an attempt started
+	// before they were recorded.
+	Terms *CycleTerms
+}
+
+// CycleTerms are the subscription's choices and agreed price per cycle as they were
+// when a renewal attempt started: its purchase is begun with them and approved only
+// within them, whatever change of the subscription is confirmed while it runs.
+type CycleTerms struct {
+	Choices  Choices
+	Amount   int64
+	Currency string
 }
 
 // CycleKey is the purchase idempotency key of a renewal attempt. It is unique per
@@ -445,18 +458,48 @@ func renewalUnderWay(ctx context.Context, tx *sql.Tx, u Subscription) (*RenewalU
 	return nil, nil
 }
 
-const cycleColumns = `subscription_id, cycle, attempt, state, due_at, retry_at, order_id, failure_code, skipped, updated_at`
+const cycleColumns = `subscription_id, cycle, attempt, state, due_at, retry_at, order_id, failure_code, skipped, updated_at,
+	choices, COALESCE(amount, -1), currency`
 
 func scanCycle(row scanner) (Cycle, error) {
 	var (
-		c               Cycle
-		due, retry, upd string
+		c                        Cycle
+		due, retry, upd, choices string
+		amount                   int64
+		currency                 string
 	)
-	if err := row.Scan(&c.SubscriptionID, &c.Cycle, &c.Attempt, &c.State, &due, &retry, &c.OrderID, &c.FailureCode, &c.Skipped, &upd); err != nil {
+	if err := row.Scan(&c.SubscriptionID, &c.Cycle, &c.Attempt, &c.State, &due, &retry, &c.OrderID, &c.FailureCode, &c.Skipped, &upd,
+		&choices, &amount, &currency); err != nil {
 		return c, err
+	}
+	if amount >= 0 {
+		parsed, err := ParseChoices(choices)
+		if err != nil {
+			return c, err
+		}
+		c.Terms = &CycleTerms{Choices: parsed, Amount: amount, Currency: currency}
 	}
 	return c, decodeTimes([]string{due, retry, upd}, &c.DueAt, &c.RetryAt, &c.UpdatedAt)
 }
+
+// CycleOf returns cycle of subscription id as the server started it; ErrNotFound
+// when it did not.
+func (s *Store) CycleOf(ctx context.Context, subscriptionID string, cycle int) (Cycle, error) {
+	c, err := cycleIn(ctx, s.db, subscriptionID, cycle)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, ErrNotFound
+	}
+	if err != nil {
+		return c, fmt.Errorf("subscription cycle: %w", err)
+	}
+	return c, nil
+}
+
+// termsNow is the SQL that sets a cycle's terms (migrations/0039) from its
+// subscription's row as it is in the statement's transaction.
+const termsNow = `choices = (SELECT u.choices FROM subscriptions u WHERE u.id = subscription_cycles.subscription_id),
+	amount = (SELECT u.amount FROM subscriptions u WHERE u.id = subscription_cycles.subscription_id),
+	currency = (SELECT u.currency FROM subscriptions u WHERE u.id = subscription_cycles.subscription_id)`
 
 // Cycles returns the cycles the server started for subscription id, oldest first.
 func (s *Store) Cycles(ctx context.Context, subscriptionID string) ([]Cycle, error) {
@@ -501,11 +544,15 @@ func (s *Store) ClaimCycle(ctx context.Context, subscriptionID string, next, cyc
 			return ErrStateChanged
 		}
 		now := encodeTime(s.now())
-		res, err := tx.ExecContext(ctx, `INSERT INTO subscription_cycles (subscription_id, cycle, attempt, state, due_at, skipped, updated_at)
-			VALUES (?, ?, 0, 'running', ?, ?, ?)
+		// The attempt's terms are the subscription's as read in this transaction: a
+		// change confirmed after it is for the attempts that start later.
+		res, err := tx.ExecContext(ctx, `INSERT INTO subscription_cycles (subscription_id, cycle, attempt, state, due_at, skipped, updated_at,
+				choices, amount, currency)
+			VALUES (?, ?, 0, 'running', ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (subscription_id, cycle) DO UPDATE SET attempt = attempt + 1, state = 'running', retry_at = '',
-				failure_code = '', updated_at = excluded.updated_at WHERE state = 'failed'`,
-			subscriptionID, cycle, encodeTime(dueAt), cycle-next, now)
+				failure_code = '', updated_at = excluded.updated_at, choices = excluded.choices, amount = excluded.amount,
+				currency = excluded.currency WHERE state = 'failed'`,
+			subscriptionID, cycle, encodeTime(dueAt), cycle-next, now, u.Choices.Key(), u.Amount, u.Currency)
 		if err != nil {
 			return err
 		}
@@ -530,13 +577,14 @@ func cycleIn(ctx context.Context, q querier, subscriptionID string, cycle int) (
 
 // RetryCycle moves a cycle waiting in retry at attempt to its next attempt, running,
 // once its retry time has come; otherwise ErrStateChanged (another process moved it,
-// or it is not yet time).
+// or it is not yet time). The new attempt's terms are the subscription's as they are
+// then (a change confirmed while the cycle waited is the retry's).
 func (s *Store) RetryCycle(ctx context.Context, subscriptionID string, cycle, attempt int) (Cycle, error) {
 	var out Cycle
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		now := encodeTime(s.now())
-		res, err := tx.ExecContext(ctx, `UPDATE subscription_cycles SET attempt = attempt + 1, state = 'running', updated_at = ?
-			WHERE subscription_id = ? AND cycle = ? AND attempt = ? AND state = 'retry' AND retry_at <= ?`,
+		res, err := tx.ExecContext(ctx, `UPDATE subscription_cycles SET attempt = attempt + 1, state = 'running', updated_at = ?,
+			`+termsNow+` WHERE subscription_id = ? AND cycle = ? AND attempt = ? AND state = 'retry' AND retry_at <= ?`,
 			now, subscriptionID, cycle, attempt, now)
 		if err != nil {
 			return err
@@ -585,8 +633,14 @@ func (s *Store) EndCycle(ctx context.Context, subscriptionID string, cycle, atte
 		}
 		switch e.State {
 		case CyclePaid:
-			_, err = tx.ExecContext(ctx, `UPDATE subscriptions SET open_cycle = NULL, next_cycle = ?, next_due_at = ?, charged = ?,
-				updated_at = ? WHERE id = ?`, cycle+1, encodeTime(e.NextDueAt), e.Charged, now, subscriptionID)
+			// What it charged is the subscription's Charged only when it was bought at
+			// the agreed price as it is now: a change confirmed while it ran (another
+			// price) has had nothing charged at its price yet.
+			_, err = tx.ExecContext(ctx, `UPDATE subscriptions SET open_cycle = NULL, next_cycle = ?, next_due_at = ?,
+				charged = CASE WHEN EXISTS (SELECT 1 FROM subscription_cycles c WHERE c.subscription_id = subscriptions.id
+					AND c.cycle = ? AND c.amount IS NOT NULL AND (c.amount != subscriptions.amount OR c.currency != subscriptions.currency))
+					THEN 0 ELSE ? END,
+				updated_at = ? WHERE id = ?`, cycle+1, encodeTime(e.NextDueAt), cycle, e.Charged, now, subscriptionID)
 		case CycleRetry:
 			_, err = tx.ExecContext(ctx, `UPDATE subscriptions SET next_due_at = ?, updated_at = ? WHERE id = ?`,
 				encodeTime(e.RetryAt), now, subscriptionID)

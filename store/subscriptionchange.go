@@ -123,12 +123,19 @@ func (s *Store) endChoicesChange(ctx context.Context, customerID, quoteID, set s
 // its subscription takes its choices and its amount as the agreed price (what its
 // last cycle charged is cleared when the price changes, as UpdateSubscription does),
 // and the change is marked applied, so it applies once. It returns the change as it
-// was read. ErrNotFound for another customer's change or none; ErrStateChanged, with
-// nothing changed, when the change was applied before or declined, or its subscription is no
-// longer active or paused, or a renewal of it is running (its purchase is begun with
-// the choices it had: changing them under it would make that renewal another's).
-func (s *Store) ApplyChoicesChange(ctx context.Context, customerID, quoteID string) (ChoicesChange, error) {
-	var c ChoicesChange
+// was read and, when a renewal attempt of the subscription was running as it applied,
+// that attempt's cycle: it goes on with the terms it started with (Cycle.Terms), and
+// the change is for the attempts that start after it. ErrNotFound for another
+// customer's change or none; ErrStateChanged, with nothing changed, when the change
+// was applied before or declined, or its subscription is no longer active or paused,
+// or a renewal attempt of it started before its terms were recorded (migrations/0039)
+// is running (its purchase is begun with the subscription's choices: changing them
+// under it would make that renewal another's).
+func (s *Store) ApplyChoicesChange(ctx context.Context, customerID, quoteID string) (ChoicesChange, *Cycle, error) {
+	var (
+		c       ChoicesChange
+		running *Cycle
+	)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		if c, err = choicesChangeIn(ctx, tx, customerID, quoteID); err != nil {
@@ -137,12 +144,29 @@ func (s *Store) ApplyChoicesChange(ctx context.Context, customerID, quoteID stri
 		if !c.AppliedAt.IsZero() || !c.DeclinedAt.IsZero() {
 			return ErrStateChanged
 		}
+		var open sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT open_cycle FROM subscriptions WHERE id = ? AND customer_id = ?`,
+			c.SubscriptionID, customerID).Scan(&open); err != nil {
+			return err
+		}
+		if open.Valid {
+			k, err := cycleIn(ctx, tx, c.SubscriptionID, int(open.Int64))
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+			if err == nil && k.State == CycleRunning {
+				if k.Terms == nil {
+					return ErrStateChanged
+				}
+				running = &k
+			}
+		}
 		now := encodeTime(s.now())
 		res, err := tx.ExecContext(ctx, `UPDATE subscriptions SET choices = ?,
 			charged = CASE WHEN amount = ? AND currency = ? THEN charged ELSE 0 END,
 			amount = ?, currency = ?, subtotal = ?, shipping = ?, tax = ?, updated_at = ?
 			WHERE id = ? AND customer_id = ? AND state IN (?, ?) AND NOT EXISTS (SELECT 1 FROM subscription_cycles k
-				WHERE k.subscription_id = subscriptions.id AND k.cycle = subscriptions.open_cycle AND k.state = ?)`,
+				WHERE k.subscription_id = subscriptions.id AND k.cycle = subscriptions.open_cycle AND k.state = ? AND k.amount IS NULL)`,
 			c.Choices.Key(), c.Amount, c.Currency, c.Amount, c.Currency, c.Subtotal, c.Shipping, c.Tax, now,
 			c.SubscriptionID, customerID, SubscriptionActive, SubscriptionPaused, CycleRunning)
 		if err != nil {
@@ -157,7 +181,10 @@ func (s *Store) ApplyChoicesChange(ctx context.Context, customerID, quoteID stri
 		return err
 	})
 	if err != nil && !errors.Is(err, ErrNotFound) && !errors.Is(err, ErrStateChanged) {
-		return c, fmt.Errorf("apply subscription change: %w", err)
+		return c, nil, fmt.Errorf("apply subscription change: %w", err)
 	}
-	return c, err
+	if err != nil {
+		running = nil
+	}
+	return c, running, err
 }

@@ -92,7 +92,7 @@ func (t *Toolbox) cancelOrder(ctx context.Context, req mcp.CallToolRequest) (*mc
 	}
 	if out.Status == checkout.CancelConfirmationRequired && out.Cancellation.ConfirmVia == checkout.ViaElicitation {
 		if modern {
-			return server.NewInputRequestBuilder(t.Checkout.SealCancel(out)).Elicit(confirmKey, cancelDialog(out)).ToolResult(), nil
+			return server.NewInputRequestBuilder(t.Checkout.SealCancel(out)).Elicit(confirmKey, cancelDialog(out, t.orderLostOf(ctx, out.Order))).ToolResult(), nil
 		}
 		return t.cancelInDialog(ctx, customer, out), nil
 	}
@@ -109,13 +109,14 @@ func refundedAlready(o store.Order) string {
 }
 
 // cancelDialog asks the person to confirm a cancellation; the facts come from the
-// server's records, seller text is quoted.
-func cancelDialog(out checkout.CancelOutcome) mcp.ElicitationParams {
+// server's records, seller text is quoted; lost are the values of its lines' products'
+// options that their cut titles no longer show (orderLostOf).
+func cancelDialog(out checkout.CancelOutcome, lost map[string][]catalog.VariantOption) mcp.ElicitationParams {
 	o := out.Order
 	var b strings.Builder
 	b.WriteString("Please confirm: cancel this order and have it refunded.\n\n")
 	fmt.Fprintf(&b, "Order: %s\n", o.ID)
-	b.WriteString("Items:\n" + viewOf(o, nil).dialogItems())
+	b.WriteString("Items:\n" + viewOf(o, nil).dialogItems(lost))
 	fmt.Fprintf(&b, "Seller: %s\n", quoted(o.SellerName, sellerCap))
 	fmt.Fprintf(&b, "Refund asked: %s to %s%s\n", fmtMoney(o.StaysPaid(), o.Currency), CardName(o.CardBrand, o.CardLast4), refundedAlready(o))
 	if checkout.Mode(o.Mode) == checkout.ModeSandbox {
@@ -143,7 +144,7 @@ func (t *Toolbox) cancelInDialog(ctx context.Context, customer string, out check
 		dctx, cancel := context.WithTimeout(ctx, wait)
 		res, err = srv.RequestElicitation(dctx, mcp.ElicitationRequest{
 			Request: mcp.Request{Method: string(mcp.MethodElicitationCreate)},
-			Params:  cancelDialog(out),
+			Params:  cancelDialog(out, t.orderLostOf(ctx, out.Order)),
 		})
 		cancel()
 	}
@@ -294,4 +295,20 @@ func refundedOf(refunded int64, o store.Order) string {
 		return ""
 	}
 	return " of " + fmtMoney(o.Total, o.Currency)
+}
+
+// orderLostOf returns, by product id, the values of its family's options that the cut
+// title of a line of order o no longer shows (lostOptionsOf: read from the catalog as
+// it is now; a product that left it shows none).
+func (t *Toolbox) orderLostOf(ctx context.Context, o store.Order) map[string][]catalog.VariantOption {
+	var out map[string][]catalog.VariantOption
+	for _, l := range viewOf(o, nil).allLines() {
+		if opts := t.lostOptionsOf(ctx, l.ProductID, l.Title); len(opts) > 0 {
+			if out == nil {
+				out = map[string][]catalog.VariantOption{}
+			}
+			out[l.ProductID] = opts
+		}
+	}
+	return out
 }

@@ -63,7 +63,7 @@ func TestCancelRefundedOrder(t *testing.T) {
 			if !strings.Contains(out.Summary, says) || !strings.Contains(out.Summary, back+" came back already") {
 				t.Errorf("summary %q; want it to ask for %s (what stays paid of %s, %s back already)", out.Summary, paid, total, back)
 			}
-			dialog := cancelDialog(checkout.CancelOutcome{Order: o}).Message
+			dialog := cancelDialog(checkout.CancelOutcome{Order: o}, nil).Message
 			if !strings.Contains(dialog, "Refund asked: "+paid+" to ") || !strings.Contains(dialog, back+" came back already") {
 				t.Errorf("dialog %q; want it to ask for %s", dialog, paid)
 			}

@@ -396,7 +396,7 @@ func TestDialogsNameChoices(t *testing.T) {
 		t.Errorf("dialog without choices %q", msg)
 	}
 	o := store.Order{ID: "ord_1", ProductID: "RG", Title: "Band Ring", Quantity: 1, Currency: "USD", Lines: p.Lines}
-	if items := viewOf(o, nil).dialogItems(); !strings.Contains(items, "1 × «Band Ring» (ring_size «7», metal «Gold», personalization «Ana»)") {
+	if items := viewOf(o, nil).dialogItems(nil); !strings.Contains(items, "1 × «Band Ring» (ring_size «7», metal «Gold», personalization «Ana»)") {
 		t.Errorf("cancellation dialog items %q", items)
 	}
 }
@@ -447,7 +447,7 @@ func TestSubscribeWithChoices(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if msg := subscribeDialog(u).Message; !strings.Contains(msg, "\nQuantity: 1 each cycle\nRing size: «7»\nMetal: «Gold»\nPersonalization: «Ana»\n") {
+	if msg := subscribeDialog(u, nil).Message; !strings.Contains(msg, "\nQuantity: 1 each cycle\nRing size: «7»\nMetal: «Gold»\nPersonalization: «Ana»\n") {
 		t.Errorf("the subscription dialog does not name the choices: %q", msg)
 	}
 	res = call(t, c, "subscribe", map[string]any{"quote_id": q.QuoteID, "choices": map[string]any{"ring_size": "9", "metal": "Gold"}, "personalization": "Ana"}, nil)

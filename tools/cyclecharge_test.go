@@ -94,7 +94,7 @@ func TestResumedSubscriptionCycleCharges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if msg := subscribeDialog(u).Message; !strings.Contains(msg, "Each cycle at the new price: items "+money.Money{Amount: newItems, Currency: "USD"}.String()) {
+	if msg := subscribeDialog(u, nil).Message; !strings.Contains(msg, "Each cycle at the new price: items "+money.Money{Amount: newItems, Currency: "USD"}.String()) {
 		t.Errorf("dialog %q does not say what the new price is made of", msg)
 	}
 	var done subscribeResult

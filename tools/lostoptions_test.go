@@ -2,11 +2,13 @@ package tools
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/store"
 	"github.com/mark3labs/mcp-go/mcp"
 )
@@ -88,6 +90,128 @@ func TestCutTitleKeepsOptions(t *testing.T) {
 		defer mu.Unlock()
 		if !strings.Contains(msg, "LOFT Cushioning - Black/Pink»\nSize: «10»\nWidth: «Wide»\nQuantity: 1\n") {
 			t.Errorf("the dialog does not name the size and width after the cut title:\n%s", msg)
+		}
+	})
+	t.Run("the cancellation dialog", func(t *testing.T) {
+		c := s.client(t, nil, "2025-11-25")
+		var q, done purchaseResult
+		call(t, c, "purchase", map[string]any{"product_id": "GH15-10W"}, &q)
+		if res := call(t, c, "purchase", map[string]any{"quote_id": q.QuoteID}, &done); res.IsError || done.OrderID == "" {
+			t.Fatalf("purchase: %s", text(res))
+		}
+		var (
+			mu  sync.Mutex
+			msg string
+		)
+		d := s.clientWith(t, elicitFunc(func(_ context.Context, r mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
+			mu.Lock()
+			defer mu.Unlock()
+			msg = r.Params.Message
+			return &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{Action: mcp.ElicitationResponseActionDecline}}, nil
+		}), "2025-11-25")
+		call(t, d, "cancel_order", map[string]any{"order_id": done.OrderID}, nil)
+		mu.Lock()
+		defer mu.Unlock()
+		if !strings.Contains(msg, "LOFT Cushioning - Black/Pink» (size «10», width «Wide»)\n") {
+			t.Errorf("the cancellation dialog does not name the size and width after the cut title:\n%s", msg)
+		}
+	})
+}
+
+// TestSubscriptionCutTitleKeepsOptions: a coffee plan whose long title says its grind in
+// the middle, which the cut takes out, is confirmed with the grind said after the cut
+// title: in subscribe's quote summary and dialog, in resume_subscription's new-price
+// summary, and in change_subscription's quote summary and dialog; a sibling with a
+// short title gets none (its title shows the grind).
+func TestSubscriptionCutTitleKeepsOptions(t *testing.T) {
+	ctx := context.Background()
+	s := newStorefront(t)
+	base, err := s.tb.Catalog.Product(ctx, "ml-sub-0001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan := func(id, grind, title string) catalog.Product {
+		p := base
+		p.ID, p.GroupID, p.GTIN, p.Title = id, "BEANS-ETH", "", title
+		p.Attributes = map[string]string{"grind": grind, "roast": "Light", "bag": "250g, 1kg", catalog.AttrChoices: "bag"}
+		return p
+	}
+	long := func(grind string) string {
+		return "Northfield Roasters Single-Origin Ethiopia Yirgacheffe Coffee - " + grind + " - Light Roast, Floral and Citrus Notes, Roasted to Order"
+	}
+	if _, err := s.tb.Catalog.Upsert(ctx, nil, []catalog.Product{
+		plan("BEANS-WB", "Whole Bean", long("Whole Bean")), plan("BEANS-GR", "Ground", long("Ground")),
+		plan("BEANS-SHORT", "Espresso", "Ethiopia Coffee, Espresso"),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	const lost = "» (grind «Whole Bean») (bag «1kg») from "
+	dialogOf := func(t *testing.T, tool string, args map[string]any) string {
+		t.Helper()
+		var (
+			mu  sync.Mutex
+			msg string
+		)
+		c := s.clientWith(t, elicitFunc(func(_ context.Context, r mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
+			mu.Lock()
+			defer mu.Unlock()
+			msg = r.Params.Message
+			return &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{Action: mcp.ElicitationResponseActionDecline}}, nil
+		}), "2025-11-25")
+		call(t, c, tool, args, nil)
+		mu.Lock()
+		defer mu.Unlock()
+		return msg
+	}
+	c := s.client(t, nil, "2025-11-25")
+	var q, sub subscribeResult
+	t.Run("subscribe's summary", func(t *testing.T) {
+		if res := call(t, c, "subscribe", map[string]any{"product_id": "BEANS-WB", "choices": map[string]any{"bag": "1kg"}}, &q); res.IsError || !strings.Contains(q.Summary, lost) {
+			t.Fatalf("summary %q (%s), want %q", q.Summary, text(res), lost)
+		}
+	})
+	t.Run("a short title shows the grind", func(t *testing.T) {
+		var short subscribeResult
+		if res := call(t, c, "subscribe", map[string]any{"product_id": "BEANS-SHORT", "choices": map[string]any{"bag": "1kg"}}, &short); res.IsError || strings.Contains(short.Summary, "grind «") {
+			t.Fatalf("summary %q (%s) names the grind its title shows", short.Summary, text(res))
+		}
+	})
+	t.Run("subscribe's dialog", func(t *testing.T) {
+		msg := dialogOf(t, "subscribe", map[string]any{"product_id": "BEANS-WB", "choices": map[string]any{"bag": "1kg"}})
+		if !strings.Contains(msg, "Roasted to Order»\nGrind: «Whole Bean»\nQuantity: 1 each cycle\n") {
+			t.Errorf("the dialog does not name the grind after the cut title:\n%s", msg)
+		}
+	})
+	if res := call(t, c, "subscribe", map[string]any{"quote_id": q.QuoteID}, &sub); res.IsError || sub.Status != "subscribed" {
+		t.Fatalf("subscribe: %s", text(res))
+	}
+	id := sub.Subscription.ID
+	t.Run("change_subscription's summary", func(t *testing.T) {
+		var ch changeSubscriptionResult
+		res := call(t, c, "change_subscription", map[string]any{"subscription_id": id, "choices": map[string]any{"bag": "250g"}}, &ch)
+		if res.IsError || !strings.Contains(ch.Summary, "Roasted to Order» (grind «Whole Bean») from ") {
+			t.Fatalf("summary %q (%s)", ch.Summary, text(res))
+		}
+	})
+	t.Run("change_subscription's dialog", func(t *testing.T) {
+		msg := dialogOf(t, "change_subscription", map[string]any{"subscription_id": id, "choices": map[string]any{"bag": "250g"}})
+		if !strings.Contains(msg, "Roasted to Order»\nGrind: «Whole Bean»\nQuantity: 1 each cycle\n") {
+			t.Errorf("the dialog does not name the grind after the cut title:\n%s", msg)
+		}
+	})
+	t.Run("resume_subscription's new price", func(t *testing.T) {
+		u, err := s.tb.Store.Subscription(ctx, s.tb.Customer, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		params, err := json.Marshal(checkout.RefusalParams{Amount: u.Amount + 500, Currency: u.Currency, QuotedAmount: u.Amount, QuotedCurrency: u.Currency})
+		if err != nil {
+			t.Fatal(err)
+		}
+		u.State, u.QuoteID, u.PauseCode, u.PauseParams = store.SubscriptionPaused, "qs_1", string(checkout.RefusalPriceChanged), string(params)
+		res := s.tb.subscribeResult(ctx, checkout.SubscriptionOutcome{Status: checkout.StatusConfirmationRequired, Subscription: u}, "")
+		if !strings.Contains(text(res), "Resume "+id+": 1 × «") || !strings.Contains(text(res), "Roasted to Order» (grind «Whole Bean») (bag «1kg») from ") {
+			t.Errorf("resume summary %q", text(res))
 		}
 	})
 }

@@ -295,15 +295,17 @@ func (v orderView) allLines() []orderLine {
 }
 
 // dialogItems is what the order bought for a confirmation dialog: every line on its
-// own ("  2 × «title»", titles at titleCap), then the count of lines and items when
-// there is more than one: the person confirms seeing all of it.
-func (v orderView) dialogItems() string {
+// own ("  2 × «title»", titles at titleCap, then the values of its product's options
+// that the cut title no longer shows, lost by product id: see lostOptionsOf), then the
+// count of lines and items when there is more than one: the person confirms seeing all
+// of it.
+func (v orderView) dialogItems(lost map[string][]catalog.VariantOption) string {
 	var b strings.Builder
 	units := 0
 	lines := v.allLines()
 	for _, l := range lines {
 		units += l.Quantity
-		fmt.Fprintf(&b, "  %d × %s%s%s\n", l.Quantity, quotedTitle(l.Title), l.conditionText(), l.choicesText())
+		fmt.Fprintf(&b, "  %d × %s%s%s%s\n", l.Quantity, quotedTitle(l.Title), lostOptionsText(lost[l.ProductID]), l.conditionText(), l.choicesText())
 	}
 	if len(lines) > 1 {
 		fmt.Fprintf(&b, "  (%d lines, %d items in all)\n", len(lines), units)

@@ -143,7 +143,7 @@ func TestCancelDialogListsEveryLine(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			o := store.Order{ID: "ord_1", SellerName: "Acme", Currency: "USD", Total: 1000, Mode: "sandbox",
 				ProductID: tt.lines[0].ProductID, Title: tt.lines[0].Title, Quantity: tt.lines[0].Quantity, Lines: tt.lines}
-			msg := cancelDialog(checkout.CancelOutcome{Order: o}).Message
+			msg := cancelDialog(checkout.CancelOutcome{Order: o}, nil).Message
 			for _, want := range tt.says {
 				if !strings.Contains(msg, want) {
 					t.Errorf("dialog %q lacks %q", msg, want)

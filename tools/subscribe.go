@@ -366,9 +366,9 @@ func (t *Toolbox) subscribe(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 func (t *Toolbox) subscriptionConfirmation(ctx context.Context, customer string, out checkout.SubscriptionOutcome, modern bool) *mcp.CallToolResult {
 	u := out.Subscription
 	if out.Status != checkout.StatusConfirmationRequired || u.ConfirmVia != checkout.ViaElicitation {
-		return t.subscribeResult(out, "")
+		return t.subscribeResult(ctx, out, "")
 	}
-	state, dialog := t.Checkout.SealSubscription(u), subscribeDialog(u)
+	state, dialog := t.Checkout.SealSubscription(u), subscribeDialog(u, t.lostOptionsOf(ctx, u.ProductID, u.Title))
 	if modern {
 		return server.NewInputRequestBuilder(state).Elicit(confirmKey, dialog).ToolResult()
 	}
@@ -382,7 +382,7 @@ func (t *Toolbox) subscriptionConfirmation(ctx context.Context, customer string,
 	if err != nil {
 		return t.fail(ctx, "subscribe", err)
 	}
-	return t.subscribeResult(res, why)
+	return t.subscribeResult(ctx, res, why)
 }
 
 func elicited(req mcp.CallToolRequest) *mcp.ElicitationResponse {
@@ -402,12 +402,14 @@ func (t *Toolbox) subscribeConfirmed(ctx context.Context, customer, state string
 	if a == checkout.AnswerUnticked && out.Status == checkout.StatusConfirmationRequired {
 		note = "The person accepted the confirmation dialog without ticking \"Subscribe\", so nothing was started and nothing was charged."
 	}
-	return t.subscribeResult(out, note)
+	return t.subscribeResult(ctx, out, note)
 }
 
 // subscribeDialog asks the person to confirm a subscription (or its new price): the
-// facts come from the server's records, seller text is quoted.
-func subscribeDialog(u store.Subscription) mcp.ElicitationParams {
+// facts come from the server's records, seller text is quoted. lost are the values of
+// the product's options that its cut title no longer shows (lostOptionsOf), one line
+// each after it.
+func subscribeDialog(u store.Subscription, lost []catalog.VariantOption) mcp.ElicitationParams {
 	v := subscriptionOf(u, nil)
 	per, year := v.PricePerCycle, v.PerYear
 	heading := "Please confirm this subscription."
@@ -418,6 +420,7 @@ func subscribeDialog(u store.Subscription) mcp.ElicitationParams {
 	var b strings.Builder
 	b.WriteString(heading + "\n\n")
 	fmt.Fprintf(&b, "Item: %s\n", quotedTitle(u.Title))
+	b.WriteString(lostOptionsLines(lost))
 	fmt.Fprintf(&b, "Quantity: %d each cycle\n", u.Quantity)
 	b.WriteString(choicesDialogLines(u.Choices))
 	fmt.Fprintf(&b, "Seller: %s\n", quoted(u.SellerName, sellerCap))
@@ -453,7 +456,10 @@ func firstChargeText(u store.Subscription) string {
 	return "First charge: as soon as the person confirms."
 }
 
-func (t *Toolbox) subscribeResult(out checkout.SubscriptionOutcome, note string) *mcp.CallToolResult {
+// subscribeResult shows out; note, when set, says why a dialog's quote waits for its
+// quote_id. A quote's summary says the values of the product's options that its cut
+// title no longer shows (lostOptionsOf).
+func (t *Toolbox) subscribeResult(ctx context.Context, out checkout.SubscriptionOutcome, note string) *mcp.CallToolResult {
 	u := out.Subscription
 	v := subscriptionOf(u, t.Checkout.OtherMode(u))
 	r := subscribeResult{Status: "subscribed", Mode: string(t.Checkout.Mode()), Subscription: v, FirstCharge: renewalOf(out.First)}
@@ -469,6 +475,9 @@ func (t *Toolbox) subscribeResult(out checkout.SubscriptionOutcome, note string)
 		quotedTitle(u.Title), v.choicesText(), quoted(u.SellerName, sellerCap), per, v.PerYear.Display)
 	var text string
 	if out.Status == checkout.StatusConfirmationRequired {
+		lost := lostOptionsText(t.lostOptionsOf(ctx, u.ProductID, u.Title))
+		r.Summary = fmt.Sprintf("Subscribe to %d × %s%s%s from %s at %s, %s a year, paid with the card on file.", u.Quantity,
+			quotedTitle(u.Title), lost, v.choicesText(), quoted(u.SellerName, sellerCap), per, v.PerYear.Display)
 		r.Status, r.QuoteID, r.ExpiresAt = "confirmation_required", u.QuoteID, u.ExpiresAt.UTC().Format(time.RFC3339)
 		tool := "subscribe"
 		r.Summary += " " + firstChargeText(u)
@@ -478,8 +487,8 @@ func (t *Toolbox) subscribeResult(out checkout.SubscriptionOutcome, note string)
 			if v.NewPerYear != nil {
 				year = v.NewPerYear.Display
 			}
-			r.Summary = fmt.Sprintf("Resume %s: %d × %s%s from %s at the new price %s, %s a year at the new price. The first charge at the new price is made as soon as the person confirms.",
-				u.ID, u.Quantity, quotedTitle(u.Title), v.choicesText(), quoted(u.SellerName, sellerCap), per, year)
+			r.Summary = fmt.Sprintf("Resume %s: %d × %s%s%s from %s at the new price %s, %s a year at the new price. The first charge at the new price is made as soon as the person confirms.",
+				u.ID, u.Quantity, quotedTitle(u.Title), lost, v.choicesText(), quoted(u.SellerName, sellerCap), per, year)
 		}
 		r.Instruction = strings.TrimSpace(note + " Show the summary to the person exactly as written. Only if they agree, call " + tool + " with quote_id \"" + u.QuoteID + "\" and no other arguments. If they do not agree, do nothing: the quote lapses at expires_at and nothing is charged.")
 		text = "Confirmation required. " + r.Summary + " " + r.Instruction

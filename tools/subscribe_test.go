@@ -55,7 +55,7 @@ func TestSubscribeDialogMessage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	msg := subscribeDialog(out.Subscription).Message
+	msg := subscribeDialog(out.Subscription, nil).Message
 	for _, want := range []string{"Please confirm this subscription.", "Item: «Lumenforge Photo Studio Pro Plan»", "Price: $12.00 every month", "Free trial: 14 days", "A year costs: $144.00", "until canceled"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("dialog %q lacks %q", msg, want)
@@ -188,7 +188,7 @@ func TestResumeNewPriceConfirmation(t *testing.T) {
 		Quantity: 1, Interval: "month", Every: 1, Amount: 2900, Currency: "USD", Anchor: at.AddDate(0, -2, 0), NextCycle: 2,
 		OpenCycle: -1, PauseCode: string(checkout.RefusalPriceChanged), PauseParams: string(params), QuoteID: "qs_1",
 		ConfirmVia: checkout.ViaQuoteID, ExpiresAt: at.Add(10 * time.Minute), CreatedAt: at.AddDate(0, -2, 0), UpdatedAt: at}
-	res := s.tb.subscribeResult(checkout.SubscriptionOutcome{Status: checkout.StatusConfirmationRequired, Subscription: u}, "")
+	res := s.tb.subscribeResult(context.Background(), checkout.SubscriptionOutcome{Status: checkout.StatusConfirmationRequired, Subscription: u}, "")
 	var structured strings.Builder
 	enc := json.NewEncoder(&structured)
 	enc.SetEscapeHTML(false)
@@ -206,7 +206,7 @@ func TestResumeNewPriceConfirmation(t *testing.T) {
 	if v := subscriptionOf(u, nil); v.NewPerYear == nil || v.NewPerYear.Amount != 12*3500 || v.PerYear.Amount != 12*2900 {
 		t.Errorf("structured new_per_year %+v, per_year %+v: want $420.00 at the new price, $348.00 at the old", v.NewPerYear, v.PerYear)
 	}
-	if msg := subscribeDialog(u).Message; !strings.Contains(msg, "A year costs: $420.00") || !strings.Contains(msg, "Price: $35.00 every month") {
+	if msg := subscribeDialog(u, nil).Message; !strings.Contains(msg, "A year costs: $420.00") || !strings.Contains(msg, "Price: $35.00 every month") {
 		t.Errorf("dialog %q does not show the new price and year", msg)
 	}
 }

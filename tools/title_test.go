@@ -61,8 +61,8 @@ func TestConfirmationsKeepTitleEnd(t *testing.T) {
 		"purchase dialog":   confirmationMessage(p, "", nil),
 		"purchase summary":  summary("Buy", p),
 		"bought":            summary("Bought", p),
-		"cancel dialog":     cancelDialog(checkout.CancelOutcome{Order: o}).Message,
-		"subscribe dialog":  subscribeDialog(u).Message,
+		"cancel dialog":     cancelDialog(checkout.CancelOutcome{Order: o}, nil).Message,
+		"subscribe dialog":  subscribeDialog(u, nil).Message,
 		"subscription line": subscriptionOf(u, nil).line(),
 		"cart line":         cartLineView{ProductID: "GRK-1000", Title: title, Quantity: 1}.text(),
 	} {

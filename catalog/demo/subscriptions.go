@@ -9,7 +9,8 @@ import (
 
 // subscriptionProducts are the demo catalog's subscriptions, written out rather than
 // drawn (so that adding them left every drawn product as it was): a coffee delivery,
-// a software plan with a free trial, and an API plan.
+// a coffee plan with a choice of grind (an option the person chooses and may change
+// with change_subscription), a software plan with a free trial, and an API plan.
 func subscriptionProducts() []catalog.Product {
 	updated := newestUpdate.Add(-72 * time.Hour)
 	seats := int64(200) // the demo's in-stock products all say how many are left
@@ -28,6 +29,11 @@ func subscriptionProducts() []catalog.Product {
 			"Ridgeback Roasters Monthly Coffee Delivery, 12 oz Whole Bean",
 			"A fresh 12 oz bag of single-origin whole bean coffee, roasted to order and delivered every month. Pause or cancel any time.",
 			1800, catalog.Billing{Interval: catalog.Month, Every: 1}, "shipped", "coffee", "subscription", "whole bean"),
+		withChoices(sub(market, "ml-sub-0002", "Ridgeback Roasters", "Grocery > Coffee Subscriptions",
+			"Ridgeback Roasters Coffee Beans 1 kg, Monthly, Choice of Grind",
+			"A 1 kg bag of house blend coffee every month, whole bean or ground to order for espresso, filter or French press. Change the grind or cancel any time.",
+			3400, catalog.Billing{Interval: catalog.Month, Every: 1}, "shipped", "coffee", "subscription", "coffee beans", "ground coffee"),
+			map[string]string{"grind": "Whole Bean, Espresso, Filter, French Press", catalog.AttrChoices: "grind"}),
 		sub(circuit, "cy-sub-0001", "Lumenforge", "Software > Subscriptions",
 			"Lumenforge Photo Studio Pro Plan",
 			"Photo editing software plan with cloud sync for up to three devices. Delivered as a license key; 14-day free trial.",
@@ -37,4 +43,12 @@ func subscriptionProducts() []catalog.Product {
 			"Weather forecast API access: 100,000 calls a month, hourly and daily forecasts. Delivered as an API key.",
 			2900, catalog.Billing{Interval: catalog.Month, Every: 1}, "digital", "api", "weather", "subscription", "developer"),
 	}
+}
+
+// withChoices is p with the attributes attrs added (its options and their values).
+func withChoices(p catalog.Product, attrs map[string]string) catalog.Product {
+	for k, v := range attrs {
+		p.Attributes[k] = v
+	}
+	return p
 }

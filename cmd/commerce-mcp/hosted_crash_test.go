@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -78,16 +77,12 @@ const (
 func killMidPurchase(t *testing.T, after sellerAfterKill, want string, charged bool, refusedSays string, cart bool) {
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
-	dir := t.TempDir()
-	db := filepath.Join(dir, "shop.db")
-	testshop.WriteDemo(t, db)
 
 	// The seller holds the first completion until the server is dead, then goes on
 	// with it as after says, whatever became of the connection.
 	seen := &sellerOrders{}
 	var held, forgotten atomic.Bool
-	entered, release, done := make(chan struct{}, 1), make(chan struct{}), make(chan struct{})
-	hold := func(next http.Handler) http.Handler {
+	rig := newKillRig(t, func(h *heldCompletion, next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if rest, ok := strings.CutPrefix(r.URL.Path, "/checkout_sessions/"); ok && forgotten.Load() {
 				// The seller's own answer for a session it does not know.
@@ -102,22 +97,17 @@ func killMidPurchase(t *testing.T, after sellerAfterKill, want string, charged b
 				seen.serve(next, w, r)
 				return
 			}
-			entered <- struct{}{}
-			<-release
-			defer close(done)
 			if after == sellerNeverCharges {
+				h.hold(w, r, nil)
 				return
 			}
-			seen.serve(next, w, r.WithContext(context.WithoutCancel(r.Context())))
-			forgotten.Store(after == sellerChargesThenForgets)
+			h.hold(w, r, func(w http.ResponseWriter, r *http.Request) {
+				seen.serve(next, w, r)
+				forgotten.Store(after == sellerChargesThenForgets)
+			})
 		})
-	}
-	w := newStripeWorld(t, dir, hold)
-	var releaseOnce sync.Once
-	letGo := func() { releaseOnce.Do(func() { close(release) }) }
-	t.Cleanup(letGo) // before the seller's server closes, which waits for the held request
-	args := append([]string{"serve", "--db", db, "--transport", "http", "--addr", "127.0.0.1:0",
-		"--rate", "0", "--purchase-rate", "0"}, w.args...)
+	})
+	db, w, args := rig.db, rig.world, rig.args
 
 	// The first server keeps the default recovery (3 minutes idle): it is killed long
 	// before it would settle the purchase under way.
@@ -137,17 +127,7 @@ func killMidPurchase(t *testing.T, after sellerAfterKill, want string, charged b
 		req.Params.Name, req.Params.Arguments = tool, buy
 		_, _ = c.CallTool(ctx, req) // the server dies under it
 	}()
-	select {
-	case <-entered:
-	case <-ctx.Done():
-		t.Fatalf("the purchase never reached the seller's completion:\n%s", first.stderr.String())
-	}
-	if err := first.cmd.Process.Kill(); err != nil {
-		t.Fatal(err)
-	}
-	<-first.exited
-	letGo()
-	<-done
+	rig.held.killWhileHeld(t, ctx, first, "the purchase")
 	wantCharges := 0
 	if charged {
 		wantCharges = 1

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -19,48 +18,73 @@ import (
 
 // TestHostedKilledMidRenewalAfterChange kills (SIGKILL) a `serve --transport http`
 // process in test mode while the seller holds the completion of a subscription's
-// renewal, bought after the person changed the subscription's choices (a ring plan,
-// size 7 to size 9, confirmed by quote_id), lets the seller charge it, and restarts
-// the server on the same database. The restarted server's recovery settles the
-// renewal: the cycle is charged once, its order is of size 9 (on the seller's session
-// too), the subscription moves to its next cycle, and Stripe shows one charge per
-// cycle, every token deactivated.
+// renewal (a ring plan subscribed in size 7), lets the seller charge it, and restarts
+// the server on the same database; the person changes the plan to size 9 (confirmed by
+// quote_id) either before the renewal or while the seller holds it:
+//   - before: the renewal is bought with the change; the restarted server's recovery
+//     settles it: the cycle charged once, its order of size 9 at the change's price;
+//   - while held: the change is applied at once and says the renewal being charged
+//     keeps size 7; the restarted server settles that renewal in size 7 at the price it
+//     began with, the subscription keeps size 9, and the next cycle is bought in size 9
+//     at the change's price.
+//
+// In both, Stripe shows one charge per cycle and every token deactivated, and the
+// following runs of the renewal loop charge nothing more.
 func TestHostedKilledMidRenewalAfterChange(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts processes")
 	}
 	t.Parallel()
+	for _, tc := range []struct {
+		name        string
+		changeFirst bool   // the change is confirmed before the renewal, else while the seller holds it
+		renewedIn   string // the ring size of cycle 1's order
+	}{
+		{"changed before the renewal", true, "9"},
+		{"changed while the renewal is held", false, "7"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			killMidRenewal(t, tc.changeFirst, tc.renewedIn)
+		})
+	}
+}
+
+// changeResult is what the kill -9 tests read of change_subscription's result.
+type changeResult struct {
+	Status   string `json:"status"`
+	QuoteID  string `json:"quote_id"`
+	NewPrice struct {
+		Amount int64 `json:"amount"`
+	} `json:"new_price"`
+	Running *struct {
+		Cycle   int `json:"cycle"`
+		Choices []struct{ Option, Value string }
+		Price   struct {
+			Amount int64 `json:"amount"`
+		} `json:"price"`
+	} `json:"renewal_being_charged"`
+}
+
+func killMidRenewal(t *testing.T, changeFirst bool, renewedIn string) {
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
-	dir := t.TempDir()
-	db := filepath.Join(dir, "shop.db")
-	testshop.WriteDemo(t, db)
-
 	// Once armed, the seller holds the next completion until the server is dead, then
 	// charges it.
 	var armed atomic.Bool
-	entered, release, done := make(chan struct{}, 1), make(chan struct{}), make(chan struct{})
-	hold := func(next http.Handler) http.Handler {
+	rig := newKillRig(t, func(h *heldCompletion, next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if !strings.HasSuffix(r.URL.Path, "/complete") || !armed.CompareAndSwap(true, false) {
 				next.ServeHTTP(w, r)
 				return
 			}
-			entered <- struct{}{}
-			<-release
-			defer close(done)
-			next.ServeHTTP(w, r.WithContext(context.WithoutCancel(r.Context())))
+			h.hold(w, r, next.ServeHTTP)
 		})
-	}
-	w := newStripeWorld(t, dir, hold)
+	}, "--recover-every", "1s")
+	db, w, args := rig.db, rig.world, rig.args
 	ring := ringPlanOf(t, w.sellerID)
 	testshop.WriteCatalog(t, db, nil, []catalog.Product{ring})
-	testshop.WriteCatalog(t, filepath.Join(dir, "seller.db"), nil, []catalog.Product{ring})
-	var releaseOnce sync.Once
-	letGo := func() { releaseOnce.Do(func() { close(release) }) }
-	t.Cleanup(letGo)
-	args := append([]string{"serve", "--db", db, "--transport", "http", "--addr", "127.0.0.1:0",
-		"--rate", "0", "--purchase-rate", "0", "--recover-every", "1s"}, w.args...)
+	testshop.WriteCatalog(t, filepath.Join(rig.dir, "seller.db"), nil, []catalog.Product{ring})
 
 	first := startProcess(t, nil, args...)
 	token := newToken(t, db, store.DemoCustomerID)
@@ -69,7 +93,10 @@ func TestHostedKilledMidRenewalAfterChange(t *testing.T) {
 		Status       string `json:"status"`
 		QuoteID      string `json:"quote_id"`
 		Subscription struct {
-			ID string `json:"id"`
+			ID            string `json:"id"`
+			PricePerCycle struct {
+				Amount int64 `json:"amount"`
+			} `json:"price_per_cycle"`
 		} `json:"subscription"`
 	}
 	callJSON(t, ctx, c, "subscribe", map[string]any{"product_id": ring.ID, "choices": map[string]any{"ring_size": "7", "metal": "Gold"}, "personalization": "Ana"}, &q)
@@ -77,55 +104,49 @@ func TestHostedKilledMidRenewalAfterChange(t *testing.T) {
 	if sub.Status != "subscribed" {
 		t.Fatalf("subscribe: %+v", sub)
 	}
-	id := sub.Subscription.ID
-	var cq, changed struct {
-		Status   string `json:"status"`
-		QuoteID  string `json:"quote_id"`
-		NewPrice struct {
-			Amount int64 `json:"amount"`
-		} `json:"new_price"`
+	id, agreed := sub.Subscription.ID, sub.Subscription.PricePerCycle.Amount
+	var changed changeResult
+	change := func() {
+		var cq changeResult
+		callJSON(t, ctx, c, "change_subscription", map[string]any{"subscription_id": id, "choices": map[string]any{"ring_size": "9", "metal": "Silver"}, "personalization": "Bo"}, &cq)
+		callJSON(t, ctx, c, "change_subscription", map[string]any{"subscription_id": id, "quote_id": cq.QuoteID}, &changed)
+		if changed.Status != "active" {
+			t.Fatalf("change: %+v", changed)
+		}
 	}
-	callJSON(t, ctx, c, "change_subscription", map[string]any{"subscription_id": id, "choices": map[string]any{"ring_size": "9", "metal": "Silver"}, "personalization": "Bo"}, &cq)
-	callJSON(t, ctx, c, "change_subscription", map[string]any{"subscription_id": id, "quote_id": cq.QuoteID}, &changed)
-	if changed.Status != "active" {
-		t.Fatalf("change: %+v", changed)
+	if changeFirst {
+		change()
 	}
 
-	// A month on, as far as the subscription knows: its cycle 1 falls due, and the
-	// server's renewal loop (every second) takes it to the seller, who holds it.
-	armed.Store(true)
 	st, err := sql.Open("sqlite3", store.FileBeside(db))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	past := time.Now().UTC().AddDate(0, -1, -1).Format("2006-01-02T15:04:05.000000000Z")
-	if _, err := st.ExecContext(ctx, `UPDATE subscriptions SET anchor = ?, next_due_at = ? WHERE id = ?`,
-		past, time.Now().UTC().Add(-time.Hour).Format("2006-01-02T15:04:05.000000000Z"), id); err != nil {
-		t.Fatal(err)
+	// due makes cycle n fall due an hour ago, as far as the subscription knows: the
+	// server's renewal loop (every second) takes it to the seller.
+	due := func(n int) {
+		t.Helper()
+		anchor := time.Now().UTC().AddDate(0, -n, -1).Format("2006-01-02T15:04:05.000000000Z")
+		if _, err := st.ExecContext(ctx, `UPDATE subscriptions SET anchor = ?, next_due_at = ? WHERE id = ?`,
+			anchor, time.Now().UTC().Add(-time.Hour).Format("2006-01-02T15:04:05.000000000Z"), id); err != nil {
+			t.Fatal(err)
+		}
 	}
-	select {
-	case <-entered:
-	case <-ctx.Done():
-		t.Fatalf("the renewal never reached the seller's completion:\n%s", first.stderr.String())
+	armed.Store(true)
+	due(1)
+	rig.held.waitHeld(t, ctx, first, "the renewal")
+	if !changeFirst {
+		change()
+		if k := changed.Running; k == nil || k.Cycle != 1 || len(k.Choices) == 0 || k.Choices[0].Value != "7" || k.Price.Amount != agreed {
+			t.Fatalf("the change while the renewal is held says renewal_being_charged %+v, want cycle 1 in size 7 at %d", k, agreed)
+		}
 	}
-	if err := first.cmd.Process.Kill(); err != nil {
-		t.Fatal(err)
-	}
-	<-first.exited
-	letGo()
-	<-done
+	rig.held.killHeld(t, first)
 
 	second := startProcess(t, nil, append(args, "--recover-after", "1s")...)
 	c = httpClient(t, ctx, second.url, token, "")
-	var subs struct {
-		Subscriptions []struct {
-			ID          string `json:"id"`
-			NextRenewal string `json:"next_renewal"`
-			Choices     []struct{ Option, Value string }
-		} `json:"subscriptions"`
-	}
-	var orders struct {
+	type orderList struct {
 		Orders []struct {
 			OrderID string `json:"order_id"`
 			Status  string `json:"status"`
@@ -139,32 +160,66 @@ func TestHostedKilledMidRenewalAfterChange(t *testing.T) {
 			} `json:"line"`
 		} `json:"orders"`
 	}
-	deadline := time.Now().Add(90 * time.Second)
-	for {
-		callJSON(t, ctx, c, "list_orders", map[string]any{}, &orders)
-		if len(orders.Orders) == 2 && orders.Orders[0].Status == "completed" {
-			break
+	// settled waits until the newest of n orders is completed.
+	settled := func(n int) orderList {
+		t.Helper()
+		deadline := time.Now().Add(90 * time.Second)
+		for {
+			var orders orderList
+			callJSON(t, ctx, c, "list_orders", map[string]any{}, &orders)
+			if len(orders.Orders) == n && orders.Orders[0].Status == "completed" {
+				return orders
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("orders after the restart: %+v, want %d\n%s", orders.Orders, n, second.stderr.String())
+			}
+			time.Sleep(500 * time.Millisecond)
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("orders after the restart: %+v\n%s", orders.Orders, second.stderr.String())
-		}
-		time.Sleep(500 * time.Millisecond)
 	}
-	if o := orders.Orders[0]; len(o.Line.Choices) == 0 || o.Line.Choices[0].Value != "9" || o.Totals.Total.Amount != changed.NewPrice.Amount {
-		t.Errorf("the renewal's order %+v, want size 9 at %d", o, changed.NewPrice.Amount)
+	wantOrder := func(orders orderList, i int, size string, total int64) {
+		t.Helper()
+		if o := orders.Orders[i]; len(o.Line.Choices) == 0 || o.Line.Choices[0].Value != size || o.Totals.Total.Amount != total {
+			t.Errorf("order %d %+v, want size %s at %d", i, o, size, total)
+		}
+	}
+	charges := func() int {
+		n := 0
+		for _, pi := range w.stripe.PaymentIntents() {
+			if pi.Status == "succeeded" {
+				n++
+			}
+		}
+		return n
+	}
+	orders := settled(2)
+	renewedAt := changed.NewPrice.Amount
+	if !changeFirst {
+		renewedAt = agreed
+	}
+	wantOrder(orders, 0, renewedIn, renewedAt)
+	var subs struct {
+		Subscriptions []struct {
+			Choices []struct{ Option, Value string }
+		} `json:"subscriptions"`
 	}
 	callJSON(t, ctx, c, "list_subscriptions", map[string]any{}, &subs)
 	if len(subs.Subscriptions) != 1 || subs.Subscriptions[0].Choices[0].Value != "9" {
 		t.Errorf("subscriptions %+v", subs.Subscriptions)
 	}
-	charges := 0
-	for _, pi := range w.stripe.PaymentIntents() {
-		if pi.Status == "succeeded" {
-			charges++
-		}
+	if n := charges(); n != 2 {
+		t.Errorf("%d charges, want 2 (the first cycle and the renewal)", n)
 	}
-	if charges != 2 {
-		t.Errorf("%d charges, want 2 (the first cycle and the renewal)", charges)
+	want := 2
+	if !changeFirst {
+		// The next cycle is bought with the change.
+		due(2)
+		orders = settled(3)
+		wantOrder(orders, 0, "9", changed.NewPrice.Amount)
+		wantOrder(orders, 1, "7", agreed)
+		want = 3
+		if n := charges(); n != want {
+			t.Errorf("%d charges, want 3 (one a cycle)", n)
+		}
 	}
 	for _, tok := range w.stripe.Tokens() {
 		if tok.Status != "deactivated" {
@@ -173,9 +228,10 @@ func TestHostedKilledMidRenewalAfterChange(t *testing.T) {
 	}
 	// The next cycle is not due: a few more runs of the loop charge nothing more.
 	time.Sleep(3 * time.Second)
-	callJSON(t, ctx, c, "list_orders", map[string]any{}, &orders)
-	if len(orders.Orders) != 2 {
-		t.Errorf("%d orders after the renewal settled, want 2", len(orders.Orders))
+	var after orderList
+	callJSON(t, ctx, c, "list_orders", map[string]any{}, &after)
+	if len(after.Orders) != want || charges() != want {
+		t.Errorf("%d orders, %d charges after the renewals settled, want %d", len(after.Orders), charges(), want)
 	}
 	if err := second.terminate(t); err != nil {
 		t.Errorf("second server: %v", err)

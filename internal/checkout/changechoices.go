@@ -16,10 +16,13 @@ import (
 // cycle for them (its price may depend on them), the rules are checked, and the person
 // confirms by the change's quote_id. Confirming records the choices and that total as
 // the agreed price (store.ApplyChoicesChange); the next renewal is bought with them.
-// A subscription that a renewal paused because the product no longer took its old
-// choices (RefusalChoicesChanged) resumes on confirmation, its due cycle tried at once
-// with the new ones. A canceled subscription, or one whose renewal is being charged,
-// cannot change.
+// A renewal being charged as the change is quoted or confirmed goes on with the
+// choices and price it started with (its own terms, store.CycleTerms), and the change
+// applies at once to the renewals after it (the outcome's Running says which renewal
+// keeps the old ones). A subscription that a renewal paused because the product no
+// longer took its old choices (RefusalChoicesChanged) resumes on confirmation, its due
+// cycle tried at once with the new ones. A canceled subscription cannot change, nor
+// one whose running renewal started before renewals recorded their terms.
 
 // ChangeChoicesRequest is one change_subscription call: a quote for Choices and
 // Personalization, or with QuoteID the confirmation of an earlier quote.
@@ -45,6 +48,10 @@ type ChangeChoicesOutcome struct {
 	Subscription store.Subscription
 	Change       store.ChoicesChange
 	First        *Renewal
+	// Running is the renewal being charged, with the choices and price it started with
+	// (its Terms), when the change was quoted or applied: the change is for the
+	// renewals after it. nil when none was running.
+	Running *store.Cycle
 }
 
 // ChangeSubscriptionChoices quotes or confirms a change of the customer's subscription's
@@ -53,7 +60,7 @@ func (s *Service) ChangeSubscriptionChoices(ctx context.Context, r ChangeChoices
 	if r.QuoteID != "" {
 		return s.confirmChoicesChange(ctx, r)
 	}
-	u, err := s.changeable(ctx, r.CustomerID, r.SubscriptionID)
+	u, running, err := s.changeable(ctx, r.CustomerID, r.SubscriptionID)
 	if err != nil {
 		return ChangeChoicesOutcome{}, err
 	}
@@ -91,31 +98,58 @@ func (s *Service) ChangeSubscriptionChoices(ctx context.Context, r ChangeChoices
 	} else if err != nil {
 		return ChangeChoicesOutcome{}, err
 	}
-	return ChangeChoicesOutcome{Status: StatusConfirmationRequired, Subscription: u, Change: c}, nil
+	return ChangeChoicesOutcome{Status: StatusConfirmationRequired, Subscription: u, Change: c, Running: keepsOther(running, c)}, nil
 }
 
-// changeable loads the customer's subscription id for a change of its choices: one
-// canceled (RefusalSubscriptionCanceled), made in another mode (RefusalOtherMode) or
-// whose renewal is running (RefusalRenewalUnderWay) is refused.
-func (s *Service) changeable(ctx context.Context, customerID, id string) (store.Subscription, error) {
+// changeable loads the customer's subscription id for a change of its choices, with
+// its renewal attempt running now (nil for none): one canceled
+// (RefusalSubscriptionCanceled), made in another mode (RefusalOtherMode) or whose
+// running renewal started before renewals recorded their terms, when it is past its
+// approval (RefusalRenewalUnderWay), is refused.
+func (s *Service) changeable(ctx context.Context, customerID, id string) (store.Subscription, *store.Cycle, error) {
 	u, err := s.subscription(ctx, customerID, id)
 	if err != nil {
-		return u, err
+		return u, nil, err
 	}
 	if u.State == store.SubscriptionCanceled {
-		return u, refuse(RefusalSubscriptionCanceled, RefusalParams{QuoteID: u.ID})
+		return u, nil, refuse(RefusalSubscriptionCanceled, RefusalParams{QuoteID: u.ID})
 	}
 	if ref := s.otherMode(u); ref != nil {
-		return u, ref
+		return u, nil, ref
+	}
+	if u.OpenCycle < 0 {
+		return u, nil, nil
+	}
+	c, err := s.cfg.Store.CycleOf(ctx, u.ID, u.OpenCycle)
+	if errors.Is(err, store.ErrNotFound) || err == nil && c.State != store.CycleRunning {
+		return u, nil, nil
+	}
+	if err != nil {
+		return u, nil, err
+	}
+	if c.Terms != nil {
+		return u, &c, nil
 	}
 	under, err := s.cfg.Store.RenewalUnderWay(ctx, customerID, u.ID)
 	if err != nil {
-		return u, err
+		return u, nil, err
 	}
 	if under != nil {
-		return u, refuse(RefusalRenewalUnderWay, RefusalParams{QuoteID: u.ID})
+		return u, nil, refuse(RefusalRenewalUnderWay, RefusalParams{QuoteID: u.ID})
 	}
-	return u, nil
+	return u, nil, nil
+}
+
+// keepsOther is running when its terms are other than change c's (it is bought
+// otherwise than the change asks), else nil.
+func keepsOther(running *store.Cycle, c store.ChoicesChange) *store.Cycle {
+	if running == nil || running.Terms == nil {
+		return nil
+	}
+	if t := running.Terms; t.Choices.Equal(c.Choices) && t.Amount == c.Amount && t.Currency == c.Currency {
+		return nil
+	}
+	return running
 }
 
 // confirmChoicesChange confirms change r.QuoteID of subscription r.SubscriptionID.
@@ -142,14 +176,16 @@ func (s *Service) confirmChoicesChange(ctx context.Context, r ChangeChoicesReque
 	if !s.now().Before(c.ExpiresAt) {
 		return ChangeChoicesOutcome{}, refuse(RefusalQuoteExpired, RefusalParams{QuoteTTLSecs: int64(s.cfg.QuoteTTL / time.Second)})
 	}
-	before, err := s.changeable(ctx, r.CustomerID, c.SubscriptionID)
+	before, _, err := s.changeable(ctx, r.CustomerID, c.SubscriptionID)
 	if err != nil {
 		return ChangeChoicesOutcome{}, err
 	}
-	if c, err = s.cfg.Store.ApplyChoicesChange(ctx, r.CustomerID, r.QuoteID); errors.Is(err, store.ErrStateChanged) {
-		// Confirmed meanwhile, or canceled, or a renewal started: say which.
+	c, running, err := s.cfg.Store.ApplyChoicesChange(ctx, r.CustomerID, r.QuoteID)
+	if errors.Is(err, store.ErrStateChanged) {
+		// Confirmed meanwhile, or canceled, or a renewal from before terms were
+		// recorded is running: say which.
 		if c.AppliedAt.IsZero() {
-			if _, err := s.changeable(ctx, r.CustomerID, c.SubscriptionID); err != nil {
+			if _, _, err := s.changeable(ctx, r.CustomerID, c.SubscriptionID); err != nil {
 				return ChangeChoicesOutcome{}, err
 			}
 			return ChangeChoicesOutcome{}, refuse(RefusalRenewalUnderWay, RefusalParams{QuoteID: c.SubscriptionID})
@@ -159,7 +195,7 @@ func (s *Service) confirmChoicesChange(ctx context.Context, r ChangeChoicesReque
 	} else if err != nil {
 		return ChangeChoicesOutcome{}, err
 	}
-	out := ChangeChoicesOutcome{Status: StatusCompleted, Change: c}
+	out := ChangeChoicesOutcome{Status: StatusCompleted, Change: c, Running: keepsOther(running, c)}
 	if pr := PauseRefusal(before); pr != nil && pr.Code == RefusalChoicesChanged {
 		// Paused because the old choices were no longer taken: resume with the new.
 		res, err := s.ResumeSubscription(ctx, r.CustomerID, c.SubscriptionID, ViaQuoteID)

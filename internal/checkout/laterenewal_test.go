@@ -27,6 +27,12 @@ type lateEnv struct {
 }
 
 func newLateEnv(t *testing.T, reply func(http.ResponseWriter, *http.Request, *httptest.ResponseRecorder), o envOpts) *lateEnv {
+	return newLateEnvFor(t, reply, o, func(e *env) string { return e.subscribe(apiPlan, 1).Subscription.ID })
+}
+
+// newLateEnvFor is newLateEnv with the subscription that subscribe makes (it returns
+// its id).
+func newLateEnvFor(t *testing.T, reply func(http.ResponseWriter, *http.Request, *httptest.ResponseRecorder), o envOpts, subscribe func(e *env) string) *lateEnv {
 	f := &forgetful{reply: reply}
 	var armed atomic.Bool
 	var hook atomic.Pointer[func(http.ResponseWriter, *http.Request) bool]
@@ -45,7 +51,7 @@ func newLateEnv(t *testing.T, reply func(http.ResponseWriter, *http.Request, *ht
 	}
 	e := newEnv(t, o)
 	l := &lateEnv{env: e, f: f, armed: &armed, hook: &hook}
-	l.subID = e.subscribe(apiPlan, 1).Subscription.ID
+	l.subID = subscribe(e)
 	armed.Store(true)
 	e.clock.Advance(month)
 	return l
@@ -752,4 +758,56 @@ func TestCancelGoesOnWhenAnotherServerCompletes(t *testing.T) {
 	if u := l.subscription(l.subID); u.State != store.SubscriptionPaused {
 		t.Errorf("subscription %s; want it kept paused by the person's ask", u.State)
 	}
+}
+
+// TestLateRenewalAfterChange: a ring plan's renewal, begun in size 7, ends
+// charged_no_order (and pauses the subscription) after the person changed the plan to
+// size 9 while it ran; the seller then shows the order after all (an order event). The
+// renewal is still the subscription's (its choices are its own, not the subscription's
+// now): completed, counted once, its cycle 1 recorded paid with it; the subscription
+// is active again with size 9, and cycle 2 is bought once, in size 9.
+func TestLateRenewalAfterChange(t *testing.T) {
+	ctx := context.Background()
+	l := newLateEnvFor(t, reply404, envOpts{}, func(e *env) string { return e.subscribeRing(e.svc, e.ringPlan()).Subscription.ID })
+	var q store.ChoicesChange
+	l.cfg.Fault = func(step string) error {
+		if step == "approved" && q.QuoteID == "" {
+			q = l.quoteRingChange(l.svc, l.subID)
+			if done, err := l.confirmChange(l.svc, l.subID, q.QuoteID); err != nil || done.Running == nil {
+				t.Errorf("the change while the renewal runs: %+v, %v", done, err)
+			}
+		}
+		return nil
+	}
+	renewer := l.service()
+	l.cfg.Fault = nil
+	if rep := l.renew(renewer, 3); rep.Paused != 1 {
+		t.Fatalf("renewal = %+v; want it paused", rep)
+	}
+	o := l.renewalOrder()
+	if !o.Lines[0].Choices.Equal(size7) {
+		t.Fatalf("the renewal's order in %+v, want size 7", o.Lines[0].Choices)
+	}
+	spent, err := l.st.Spent(ctx, l.customer, "USD", 30*24*time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	charges := l.succeeded()
+	l.heal()
+	if err := l.event(l.svc, o); err != nil {
+		t.Fatalf("order event: %v", err)
+	}
+	u := l.wantPaidLate(o, spent, charges)
+	if u.State != store.SubscriptionActive || !u.Choices.Equal(size9) {
+		t.Fatalf("subscription %s in %+v; want active again, size 9", u.State, u.Choices)
+	}
+	l.clock.Advance(month)
+	if rep := l.renew(l.svc, 3); rep.Paid != 1 || l.succeeded() != charges+1 {
+		t.Fatalf("renew at cycle 2 = %+v, %d charges; want cycle 2 paid once", rep, l.succeeded()-charges)
+	}
+	orders, _, err := l.st.ListOrders(ctx, store.OrderFilter{CustomerID: l.customer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.wantRenewedWith(&orders[0], size9, q.Amount)
 }

@@ -56,13 +56,16 @@ import (
 //     renewal is refused before anything is asked of the seller
 //     (RefusalChoicesChanged) and the subscription pauses: nothing is charged for
 //     another size than the one the person chose.
-//   - A renewal is bought with the subscription's choices and agreed price as they are
-//     once its cycle is claimed (read again after the claim, not as they were read
-//     before it), and a change of them (change_subscription) cannot be confirmed while
-//     a cycle runs: a change confirmed before the claim is that cycle's, one asked
-//     while it runs is refused (RefusalRenewalUnderWay) and can be confirmed once the
-//     cycle ends, for the cycles after it. The approval checks it again
-//     (store.ApproveRenewal: ErrRenewalTermsChanged, retried at once, nothing charged).
+//   - A renewal attempt is bought with the subscription's choices and agreed price as
+//     they are when it starts (its cycle claimed or retried), recorded with the attempt
+//     in that transaction (store.CycleTerms), not as they were read before the claim.
+//     A change of them (change_subscription) confirmed before is that attempt's, at
+//     the confirmed price; one confirmed while it runs is taken at once for the
+//     attempts that start after it (the running one goes on with its terms, and the
+//     outcome says so). The approval checks the purchase against the attempt's terms
+//     (store.ApproveRenewal: ErrRenewalTermsChanged, retried at once, nothing
+//     charged). An attempt started before terms were recorded keeps the older rule: no
+//     change is confirmed while it runs (RefusalRenewalUnderWay).
 //   - A renewal whose outcome is not yet known (the seller is still completing) stays
 //     open; Recover settles its purchase and the next run records the cycle.
 
@@ -182,13 +185,18 @@ func (s *Service) renew(ctx context.Context, u store.Subscription) (Renewal, err
 		r.Status = RenewWaiting
 		return r, nil
 	}
-	// The cycle is running: from here until it ends no change of the subscription's
-	// choices can be confirmed (store.ApplyChoicesChange refuses while a cycle runs).
-	// The purchase is begun with the subscription as it is now, not as it was read
-	// before the claim: a change confirmed in between is this cycle's, bought with the
-	// confirmed choices at the confirmed price.
+	// The attempt is running. It is bought with its own terms, the subscription's
+	// choices and agreed price as they were when it started (recorded with it, in the
+	// claim's or retry's transaction), not as they were read before the claim: a
+	// change confirmed in between is this attempt's, at the confirmed price; one
+	// confirmed while it runs is for the attempts after it (store.ApplyChoicesChange).
+	// An attempt started before terms were recorded is bought with the subscription
+	// as it is now (no change is confirmed while such an attempt runs).
 	if u, err = s.cfg.Store.Subscription(ctx, u.CustomerID, u.ID); err != nil {
 		return r, err
+	}
+	if t := c.Terms; t != nil {
+		u.Choices, u.Amount, u.Currency = t.Choices, t.Amount, t.Currency
 	}
 	p, created, err := s.cfg.Store.BeginPurchase(ctx, store.Purchase{
 		CustomerID: u.CustomerID, IdemKey: store.CycleKey(u.ID, c.Cycle, c.Attempt), Mode: string(s.cfg.Mode),
@@ -197,7 +205,7 @@ func (s *Service) renew(ctx context.Context, u store.Subscription) (Renewal, err
 	if err != nil {
 		return r, err
 	}
-	if !created && !renewalOf(p, u) {
+	if !created && (!renewalOf(p, u) || !p.Choices.Equal(u.Choices)) {
 		// Not this cycle's purchase: never take its outcome for the cycle's, never charge.
 		return r, fmt.Errorf("%w: purchase %s holds the key of %s cycle %d attempt %d", errRenewalKeyTaken, p.ID, u.ID, c.Cycle, c.Attempt)
 	}
@@ -222,10 +230,12 @@ func (s *Service) renew(ctx context.Context, u store.Subscription) (Renewal, err
 var errRenewalKeyTaken = errors.New("renewal key taken by another purchase")
 
 // renewalOf says whether p, found under a renewal key of u, is a renewal of u: u's
-// product, quantity and choices, bought without a quote and outside a cart.
+// product and quantity from its seller, bought without a quote and outside a cart. Its
+// choices are its attempt's terms, which may be other than u's now (a change confirmed
+// while it ran): renew checks them against the attempt's.
 func renewalOf(p store.Purchase, u store.Subscription) bool {
 	return p.ProductID == u.ProductID && p.Quantity == u.Quantity && p.SellerID == u.SellerID &&
-		p.Choices.Equal(u.Choices) && p.QuoteID == "" && p.CheckoutID == ""
+		p.QuoteID == "" && p.CheckoutID == ""
 }
 
 // renewPurchase runs the new purchase p of one cycle of u.
