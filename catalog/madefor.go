@@ -87,10 +87,16 @@ func (c *Catalog) madeFor(ctx context.Context, s *search, res Result, offset int
 		return res, false, nil
 	}
 	heads, err := c.madeForOrAfter(ctx, s.learned, k, word)
-	if err != nil || len(heads) == 0 {
+	if err != nil {
 		return res, false, err
 	}
-	out, err := s.madeForFirst(ctx, res, offset, heads, word, k,
+	var hits []match // made for the type's models (madeForModels), first
+	if len(heads) == 0 {
+		if heads, hits, err = c.madeForModels(ctx, s, k, word); err != nil || len(heads) == 0 {
+			return res, false, err
+		}
+	}
+	out, err := s.madeForFirst(ctx, res, offset, heads, hits, word, k,
 		fmt.Sprintf("No product has the word %q; read as something for a %s: the products made for one (%s), then the %s.",
 			s.text.words[last], word, strings.Join(heads, ", "), word))
 	if err != nil || out.Total == 0 {
@@ -100,9 +106,9 @@ func (c *Catalog) madeFor(ctx context.Context, s *search, res Result, offset int
 }
 
 // madeForFirst runs s again as the products made for a type first (heads, in that
-// order), then the type's own (word, whose key is k), on a copy of res marked relaxed
-// with note added. Its Total is 0 when it found nothing.
-func (s *search) madeForFirst(ctx context.Context, res Result, offset int, heads []string, word, k, note string) (Result, error) {
+// order; hits, when given, before them: see intent.madeHits), then the type's own
+// (word, whose key is k), on a copy of res marked relaxed with note added. Its Total is 0 when it found nothing.
+func (s *search) madeForFirst(ctx context.Context, res Result, offset int, heads []string, hits []match, word, k, note string) (Result, error) {
 	alt := *s
 	alt.text = textQuery{words: []string{heads[0]}, alts: [][]string{append(slices.Clone(heads[1:]), word)}}
 	in := *s.intent
@@ -111,6 +117,7 @@ func (s *search) madeForFirst(ctx context.Context, res Result, offset int, heads
 		in.heads[h], in.words[h], in.order[h] = true, true, i
 	}
 	in.words[k] = true
+	in.madeHits = hits
 	alt.intent = &in
 	out := res
 	out.Relaxed = true

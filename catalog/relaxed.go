@@ -100,6 +100,9 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 		if out, ok, err := c.madeFor(ctx, s, some, offset, known); err != nil || ok {
 			return out, err
 		}
+		if out, ok, err := c.madeForBrandWord(ctx, s, some, offset, known); err != nil || ok {
+			return out, err
+		}
 		if unknown, err := c.unknownAfterType(ctx, s, known, other); err != nil || unknown {
 			if err != nil {
 				return Result{}, err

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -1179,7 +1180,7 @@ var skipHead = set("black", "white", "blue", "red", "green", "gray", "grey", "si
 // after a "for" (lower-cased): the head is the last word of the title's first phrase
 // (see headCuts) that is not a number, size, code or colour.
 func titleHead(title string) (string, string) {
-	t := " " + strings.ToLower(title) + " "
+	t := " " + strings.ToLower(withoutMaker(title)) + " "
 	first := titleName(t)
 	forPart := ""
 	for _, cut := range forCuts {
@@ -1188,6 +1189,34 @@ func titleHead(title string) (string, string) {
 		}
 	}
 	return headOf(lowerWords(first)), strings.TrimSpace(forPart)
+}
+
+// maxMakerWords bounds the words of a maker's name after "by" (withoutMaker).
+const maxMakerWords = 3
+
+// withoutMaker returns title less the maker a shop names at its end ("Ember Bug Net
+// Hammock by Switchback", "Ceramic Mug by Clay & Co"): " by " followed by one to
+// maxMakerWords words that each begin with a capital letter (or are "&", "and", "of",
+// "the"), the title's last, after two words at least. The maker is no part of what
+// the product is, nor of what it is for ("Tree Straps for Ember by Switchback" is for
+// the Ember); a title whose "by" is of its name ("Stand by Me", "Made by Hand Soap":
+// one word before it, or a word after it in lower case) keeps it.
+func withoutMaker(title string) string {
+	i := strings.LastIndex(title, " by ")
+	if i < 0 {
+		return title
+	}
+	before, after := strings.Fields(title[:i]), strings.Fields(title[i+len(" by "):])
+	if len(before) < 2 || len(after) == 0 || len(after) > maxMakerWords {
+		return title
+	}
+	for _, w := range after {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && w != "&" && w != "and" && w != "of" && w != "the" {
+			return title
+		}
+	}
+	return title[:i]
 }
 
 // titleName is the first phrase of t, a lower-cased title: what it names the product

@@ -1122,9 +1122,10 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 	// What the thing is made for, when a type of the catalog, goes before the head's
 	// other products if it has fewer (see madeForWords).
 	var made, madeFirst bool
+	var typed []string // the words of rest that name a type
 	if len(rest) > 0 && len(out.Hits) < s.q.Limit {
 		var err error
-		if made, madeFirst, err = c.madeForWords(ctx, s, head, rest); err != nil {
+		if made, madeFirst, typed, err = c.madeForWords(ctx, s, head, rest); err != nil {
 			return Result{}, err
 		}
 	}
@@ -1141,15 +1142,25 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 			return Result{}, err
 		}
 	}
-	fills := []textQuery{{words: heads[:1], alts: [][]string{heads[1:]}, named: true}}
+	head1 := textQuery{words: heads[:1], alts: [][]string{heads[1:]}, named: true}
+	fills := []textQuery{head1}
 	if made {
-		fills = append(fills, textQuery{words: rest, named: true})
+		// What the thing is made for: the products of the type its words name ("tent"
+		// of "stakes for cairn 3 tent": the tents before the other products named
+		// Cairn), then those with any of the words.
+		var madeFills []textQuery
+		if len(typed) > 0 && len(typed) < len(rest) {
+			madeFills = append(madeFills, textQuery{words: typed, named: true})
+		}
+		madeFills = append(madeFills, textQuery{words: rest, named: true})
 		if madeFirst {
-			fills[0], fills[1] = fills[1], fills[0]
+			fills = append(madeFills, head1)
+		} else {
+			fills = append(fills, madeFills...)
 		}
 	}
 	for i, q := range fills {
-		if madeFirst && i == 1 {
+		if madeFirst && i == len(fills)-1 {
 			if err := filedAlike(); err != nil {
 				return Result{}, err
 			}
@@ -1233,34 +1244,57 @@ func (c *Catalog) matchesOf(ctx context.Context, ids []any) ([]match, error) {
 }
 
 // madeForWords reports whether the query's head names a thing made for what its other
-// words rest name: an accessory word of the vocabulary ("saw blade"), or a head
+// words rest name (typed: those of them that name a type of the catalog, or whose
+// titles are mostly of such a type the others name): an accessory word of the vocabulary ("saw blade"), or a head
 // after a word that names a type of the catalog ("trumpet mouthpiece", "piano
 // sustain pedal"); first, whether the type those words name has fewer products than
 // the head's, so that a short page goes on with them before the head's other
 // products: after the few keyboard stands come the keyboards, not the guitar stands,
 // and after the few guitar amps the other amps, not the guitars.
-func (c *Catalog) madeForWords(ctx context.Context, s *search, head string, rest []string) (made, first bool, err error) {
+func (c *Catalog) madeForWords(ctx context.Context, s *search, head string, rest []string) (made, first bool, typed []string, err error) {
 	fewest := 0
-	for _, w := range rest {
+	tops := make([]string, len(rest)) // the head most titles with each word have
+	ofHead := make([]bool, len(rest)) // half the titles with each word are of the head's type
+	for i, w := range rest {
 		// The word names a type when no head is more titles with it than the word is
 		// ("bass" of bass guitars, amps and strings names none, nor "electric"), a
 		// set's or a kit's head aside ("Drill/Driver Kit", "Drill Bit Set").
-		k, own, most := wordKey(w), 0, 0
+		k, own, most, all, asked := wordKey(w), 0, 0, 0, 0
 		if err := c.eachTitleHead(ctx, w, func(h string, n int) {
+			all += n
+			if h == head {
+				asked = n
+			}
 			switch {
 			case h == k:
 				own = n
 			case typeLike(h) && !groupWords[h]:
+				if n > most {
+					tops[i] = h
+				}
 				most = max(most, n)
 			}
 		}); err != nil {
-			return false, false, err
+			return false, false, nil, err
 		}
+		if own > 0 && own >= most {
+			tops[i] = k
+		}
+		ofHead[i] = asked > 0 && 2*asked >= all
 		if n := max(own, s.typeProducts(w)); own > 0 && own >= most && (fewest == 0 || n < fewest) {
 			fewest = n
 		}
 	}
-	return fewest > 0 || c.vocabulary().isAccessory(head), fewest > 0 && fewest < s.typeProducts(head), nil
+	// The words of the type: those that name it, and those most of whose titles are
+	// of it ("espresso" of "espresso machine"; not "cairn", a name many types share)
+	// or, half of them at least, of the head's ("descaling" of "descaling solution
+	// for espresso machine").
+	for i, w := range rest {
+		if ofHead[i] || tops[i] != "" && slices.ContainsFunc(rest, func(x string) bool { return wordKey(x) == tops[i] }) {
+			typed = append(typed, w)
+		}
+	}
+	return fewest > 0 || c.vocabulary().isAccessory(head), fewest > 0 && fewest < s.typeProducts(head), typed, nil
 }
 
 // typeProducts is how many products the word heads the titles of, when it names a

@@ -156,7 +156,7 @@ func (c *Catalog) ownedFirst(ctx context.Context, s *search, res, found Result, 
 		}
 	}
 	heads = append(named, slices.DeleteFunc(heads, func(h string) bool { return slices.Contains(named, h) })...)
-	out, err := s.madeForFirst(ctx, res, offset, heads, x, x,
+	out, err := s.madeForFirst(ctx, res, offset, heads, nil, x, x,
 		fmt.Sprintf("Read as a sentence about the shopper's own %s: what is made for one (%s) first, then the %s.", x, strings.Join(heads, ", "), x))
 	if err != nil || out.Total == 0 {
 		return found, err
