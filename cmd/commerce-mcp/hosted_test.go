@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -747,12 +748,17 @@ func TestHostedGuards(t *testing.T) {
 	if r := srv.do(t, http.MethodPost, "/mcp", token, call, sess); r.StatusCode != http.StatusOK {
 		t.Errorf("tool call: %d, want 200", r.StatusCode)
 	}
-	if r := srv.do(t, http.MethodPost, "/mcp", token, call, sess); r.StatusCode != http.StatusTooManyRequests || r.Header.Get("Retry-After") != "100" {
-		t.Errorf("tool call over the limit: %d, Retry-After %q; want 429, 100", r.StatusCode, r.Header.Get("Retry-After"))
+	// Retry-After counts down from the third request (one request per 100 s), so on a
+	// loaded machine, seconds later, it may say 99 or less; never more than 100.
+	overLimit := func(what string, r *http.Response) {
+		t.Helper()
+		secs, err := strconv.Atoi(r.Header.Get("Retry-After"))
+		if r.StatusCode != http.StatusTooManyRequests || err != nil || secs > 100 || secs < 90 {
+			t.Errorf("%s over the limit: %d, Retry-After %q; want 429 with 90-100", what, r.StatusCode, r.Header.Get("Retry-After"))
+		}
 	}
-	if r := srv.do(t, http.MethodPost, "/mcp", token, `{"jsonrpc":"2.0","id":6,"method":"ping"}`, sess); r.StatusCode != http.StatusTooManyRequests || r.Header.Get("Retry-After") != "100" {
-		t.Errorf("ping over the limit: %d, Retry-After %q; want 429, 100", r.StatusCode, r.Header.Get("Retry-After"))
-	}
+	overLimit("tool call", srv.do(t, http.MethodPost, "/mcp", token, call, sess))
+	overLimit("ping", srv.do(t, http.MethodPost, "/mcp", token, `{"jsonrpc":"2.0","id":6,"method":"ping"}`, sess))
 
 	// The stream cap, with a request budget that cannot run out here: the second GET
 	// stream is refused by the cap, whose Retry-After is 30 s.
