@@ -93,3 +93,18 @@ func TestSentenceEvidence(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkSentenceEvidence times the evidence reading (evidenceType) on drugShop with
+// evidenceProducts: sentences it answers, and stories it declines after every other
+// reading found nothing, each paired with a one-word search ("spray") in the same loop.
+func BenchmarkSentenceEvidence(b *testing.B) {
+	c := stockedCatalog(b, append(drugProducts(), evidenceProducts()...))
+	benchOverFloor(b, c, []string{
+		"the mosquitoes find me every night at the lake",
+		"my partner says my breath is awful",
+		"we are going to a wedding in june",
+		"the mosquitoes at the lake are terrible this year",
+		"i am always cold at my desk",
+		"i have a job interview tomorrow",
+	}, "spray")
+}
