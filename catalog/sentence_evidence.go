@@ -19,8 +19,9 @@ import (
 // lovely") or a request for a service names no product of the shop's, and a word its
 // descriptions happen to have says nothing of what the shopper wants.
 
-// firstPerson are the words a shopper says of themselves, as subject or object.
-var firstPerson = set("i", "i'm", "im", "i've", "ive", "me", "myself", "we", "we're", "were", "we've", "us", "ourselves")
+// firstPerson are the words a shopper says of themselves, as subject or object (as
+// splitWords leaves them: "i'm" is "i" and "m").
+var firstPerson = set("i", "im", "ive", "me", "myself", "we", "us", "ourselves")
 
 // bodyWords name parts of the body, by wordKey: "my legs", "her skin", "my breath".
 var bodyWords = set("skin", "hair", "scalp", "face", "forehead", "cheek", "eye", "eyelid", "eyebrow", "eyelash", "lash", "lip",
