@@ -324,6 +324,13 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 			return got, err
 		}
 	}
+	if err == nil && s.sentence && out.Total == 0 && len(out.Hits) == 0 && !out.FilteredOut {
+		// Every reading of a sentence that tells of a person found nothing: a word the
+		// catalog files with one kind of product is its evidence of what it is about.
+		if got, ok, err := c.evidenceType(ctx, s, res, offset); err != nil || ok {
+			return got, err
+		}
+	}
 	if err != nil || !s.sentence || s.intent == nil {
 		return out, err
 	}

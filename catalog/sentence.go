@@ -506,6 +506,9 @@ func askedThing(s *search, v *Vocabulary) (name []string, opens bool) {
 		if i > 0 && (placeWords[s.words[i-1]] || phraseEnds[s.words[i-1]] || haveWords[s.words[i-1]]) {
 			continue // where something is, or what the shopper has ("we have a barbecue")
 		}
+		if i+1 < len(s.words) && amountWords[s.words[i+1]] {
+			continue // how much or how long, not what: "he sweats a lot", "a bit dry"
+		}
 		j := i + 1
 		for j < len(s.words) && j-i-1 < maxAskedWords && !ends(s.words[j]) {
 			j++
@@ -516,6 +519,10 @@ func askedThing(s *search, v *Vocabulary) (name []string, opens bool) {
 	}
 	return nil, false
 }
+
+// amountWords after "a" say how much or how long ("a lot", "a bit", "a while"), not a
+// thing asked for.
+var amountWords = set("lot", "lots", "bit", "while", "ton", "tons")
 
 // asksUnsold reports whether sentence s asks for a thing the catalog does not sell
 // (askedThing): its last word, unless it stands for a thing (thingWords) or an
