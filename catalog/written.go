@@ -410,7 +410,9 @@ const (
 // measure that factor; while they agree within placeSpread, the average length moved
 // too little to swap products whose ranks differ by more than that share, and the
 // pool's products not written keep their order, their ranks scaled by it. Each written
-// product that matches is then placed among them by its rank now.
+// product that matches is then placed among them by its rank now, against the ranks
+// now of the kept products whose scaled ranks lie near its own (nearRanks): products
+// of equal text tie exactly, which a scaled rank, rounded, does not.
 func (s *search) placeWritten(ctx context.Context, old *pool, wr written) ([]int64, []poolKey, bool, error) {
 	if s.q.Sort != SortRelevance || !onePhrase(old.expr) || len(old.keys) != len(old.rowids) {
 		return nil, nil, false, nil
@@ -472,11 +474,23 @@ func (s *search) placeWritten(ctx context.Context, old *pool, wr written) ([]int
 		return nil, nil, false, nil
 	}
 	factor := (lo + hi) / 2
+	// A kept product's rank scaled by factor is its rank now only to within rounding
+	// (and placeSpread), and products of equal text tie exactly: a written product
+	// whose rank lies that near a kept one's would be placed by the rounding. So the
+	// kept ranks near a written one are read again, one product of each rank (those of
+	// one rank before rank alike now), and those read replace the scaled ones.
+	now, err := s.nearRanks(ctx, old.expr, keptKeys, kept, wKeys, factor)
+	if err != nil || now == nil {
+		return nil, nil, false, err
+	}
 	out := make([]int64, 0, len(kept)+len(written))
 	outKeys := make([]poolKey, 0, len(kept)+len(written))
 	j := 0
 	for i, r := range kept {
 		k := poolKey{rank: keptKeys[i].rank * factor, rating: keptKeys[i].rating}
+		if v, ok := now[keptKeys[i].rank]; ok {
+			k.rank = v
+		}
 		for j < len(written) && wKeys[j].before(written[j], k, r) {
 			out, outKeys = append(out, written[j]), append(outKeys, wKeys[j])
 			j++
@@ -485,4 +499,38 @@ func (s *search) placeWritten(ctx context.Context, old *pool, wr written) ([]int
 	}
 	out, outKeys = append(out, written[j:]...), append(outKeys, wKeys[j:]...)
 	return out, outKeys, true, nil
+}
+
+// nearRanks returns, for the ranks of keys (kept's, in relevance order, as read before)
+// that scaled by factor lie within placeSpread of a written product's rank now (wKeys),
+// each one's rank now, read for one product of that rank; an empty map when none lies
+// so near, nil when a product read no longer matches (not placed then).
+func (s *search) nearRanks(ctx context.Context, expr string, keys []poolKey, kept []int64, wKeys []poolKey, factor float64) (map[float64]float64, error) {
+	reps := map[int64]float64{} // a product of each near rank, by rowid: the rank before
+	seen := map[float64]bool{}
+	for _, w := range wKeys {
+		tol := 2 * placeSpread * -w.rank
+		// keys are in rank order (ascending): the first whose scaled rank reaches w's
+		// less the tolerance, then on while within it.
+		i, _ := slices.BinarySearchFunc(keys, w.rank-tol, func(k poolKey, t float64) int { return cmp.Compare(k.rank*factor, t) })
+		for ; i < len(keys) && keys[i].rank*factor <= w.rank+tol; i++ {
+			if !seen[keys[i].rank] {
+				seen[keys[i].rank] = true
+				reps[kept[i]] = keys[i].rank
+			}
+		}
+	}
+	now := map[float64]float64{}
+	if len(reps) == 0 {
+		return now, nil
+	}
+	ask := slices.Collect(maps.Keys(reps))
+	got, gotKeys, err := s.rankKeys(ctx, expr, ask)
+	if err != nil || len(got) != len(ask) {
+		return nil, err
+	}
+	for i, r := range got {
+		now[reps[r]] = gotKeys[i].rank
+	}
+	return now, nil
 }
