@@ -49,7 +49,7 @@ func randomCatalog(n int, seed uint64) []Product {
 		if rng.IntN(8) == 0 {
 			attrs["list_price"] = money.Money{Amount: price * 2, Currency: "USD"}.String()
 		}
-		out[i] = Product{ID: fmt.Sprintf("r%d", i), SellerID: "s", Title: capitalized(words(2+rng.IntN(3))),
+		out[i] = Product{ID: fmt.Sprintf("r%d", i), SellerID: "s", Title: capitalized(words(2 + rng.IntN(3))),
 			Description: capitalized(words(4+rng.IntN(8))) + ".", Availability: InStock, Stock: &stock,
 			Price: money.Money{Amount: price, Currency: "USD"}, Rating: float64(rng.IntN(11)) / 2,
 			ReviewCount: int64(rng.IntN(40)), Attributes: attrs}
