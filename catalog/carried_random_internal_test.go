@@ -207,11 +207,12 @@ func checkCarriedRandom(t *testing.T, seed uint64, rounds int) {
 		}
 	}
 	st := c.SearchPools()
-	t.Logf("seed %d: %d pools carried, %d across text (%d placed), %d built by ordering every match, %d of matches on sale built, %d carried with products ranked in",
+	t.Logf("seed %d: %d pools carried, %d across text (%d placed), %d built by ordering every match, %d of matches on sale built, %d carried with products put on or off sale ranked in, %d across text",
 		seed, st.Carried-before.Carried, st.TextCarried-before.TextCarried, st.Placed-before.Placed, st.Built-before.Built,
-		st.SalePools-before.SalePools, st.SaleRanked-before.SaleRanked)
-	if st.TextCarried == before.TextCarried || st.Placed == before.Placed || st.SaleRanked == before.SaleRanked || st.Built == before.Built {
-		t.Errorf("pools carried across text %d, placed %d, ranked with products on or off sale %d, built again %d: the test needs each",
-			st.TextCarried-before.TextCarried, st.Placed-before.Placed, st.SaleRanked-before.SaleRanked, st.Built-before.Built)
+		st.SalePools-before.SalePools, st.SaleRanked-before.SaleRanked, st.SaleText-before.SaleText)
+	if st.TextCarried == before.TextCarried || st.Placed == before.Placed || st.SaleRanked == before.SaleRanked || st.Built == before.Built ||
+		st.SaleText == before.SaleText {
+		t.Errorf("pools carried across text %d, placed %d, of matches on sale ranked with products on or off sale %d and across text %d, built again %d: the test needs each",
+			st.TextCarried-before.TextCarried, st.Placed-before.Placed, st.SaleRanked-before.SaleRanked, st.SaleText-before.SaleText, st.Built-before.Built)
 	}
 }

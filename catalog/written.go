@@ -243,6 +243,13 @@ const maxTextWritten = 64
 // again once maxTextWritten products were written with text since the pool was built
 // (TestCarriedPoolsEqualBuilt holds pages equal to a build's across such writes).
 func (s *search) textCarried(ctx context.Context, key string) (*pool, error) {
+	return s.textCarriedAmong(ctx, key, "")
+}
+
+// textCarriedAmong is textCarried for a pool of the matches that the condition among
+// (written after the MATCH, as ordered takes it) admits: "" for a word's pool, the
+// on-sale condition for the pool of its matches on sale (salePoolCarried).
+func (s *search) textCarriedAmong(ctx context.Context, key, among string) (*pool, error) {
 	if s.c.carryOff {
 		return nil, nil
 	}
@@ -254,27 +261,45 @@ func (s *search) textCarried(ctx context.Context, key string) (*pool, error) {
 	if err != nil || !ok || old.textWritten+len(wr.products) > maxTextWritten {
 		return nil, err
 	}
+	return s.rankedCarry(ctx, key, old, wr.products, len(wr.products), among)
+}
+
+// rankedCarry returns the pool old of key, carried to the search's version with the
+// products of moved ranked in: products whose place in the pool's order, or whose
+// being in it at all, the writes since old may have changed (written with text, or put
+// on or taken off sale), textWritten of them written with indexed text. The pool's
+// other products keep their matching (and their passing among) and, but for the
+// statistics' drift textCarried bounds, their order. So the pool's products and those
+// of moved are ranked again together, in one statement over those rowids (or only
+// moved's and anchors, placeWritten), keeping those that match and pass among now; a
+// pool that held every match still does; else the order is cut after the last of the
+// pool's products not in moved (one of moved ranked after it might follow products
+// the pool never held) and the matches counted again, and a pool that the cut leaves
+// shorter than a build's (one of moved left it) is built again (nil). The one rule
+// for a word's pool across writes of text and for the pool of its matches on sale
+// across those and across products put on or taken off sale.
+func (s *search) rankedCarry(ctx context.Context, key string, old *pool, moved map[int64]bool, textWritten int, among string) (*pool, error) {
 	cands := slices.Clone(old.rowids)
 	kept := 0
 	for _, r := range old.rowids {
-		if _, w := wr.products[r]; !w {
+		if _, w := moved[r]; !w {
 			kept++
 		}
 	}
 	if kept == 0 {
 		return nil, nil
 	}
-	for r := range wr.products {
+	for r := range moved {
 		if !slices.Contains(old.rowids, r) {
 			cands = append(cands, r)
 		}
 	}
-	ranked, keys, placed, err := s.placeWritten(ctx, old, wr)
+	ranked, keys, placed, err := s.placeWritten(ctx, old, moved, among)
 	if err != nil {
 		return nil, err
 	}
 	if !placed {
-		if ranked, keys, err = s.rankKeys(ctx, old.expr, cands); err != nil {
+		if ranked, keys, err = s.rankKeys(ctx, old.expr, cands, among); err != nil {
 			return nil, err
 		}
 		if s.q.Sort != SortRelevance {
@@ -285,7 +310,7 @@ func (s *search) textCarried(ctx context.Context, key string) (*pool, error) {
 	if !old.complete() {
 		last := -1
 		for i, r := range ranked {
-			if _, w := wr.products[r]; !w {
+			if _, w := moved[r]; !w {
 				last = i
 			}
 		}
@@ -298,7 +323,12 @@ func (s *search) textCarried(ctx context.Context, key string) (*pool, error) {
 			// build's pool gives it (facets, reranking's sample), or fall back.
 			return nil, nil
 		}
-		if n, err = s.c.countUpTo(ctx, old.expr, 1<<62); err != nil {
+		if among == "" {
+			n, err = s.c.countUpTo(ctx, old.expr, 1<<62)
+		} else {
+			n, err = s.c.countAmong(ctx, old.expr, among)
+		}
+		if err != nil {
 			return nil, err
 		}
 	}
@@ -306,19 +336,26 @@ func (s *search) textCarried(ctx context.Context, key string) (*pool, error) {
 	if keys != nil {
 		keys = keys[:len(ranked)]
 	}
-	p := &pool{expr: old.expr, n: n, rowids: ranked, keys: keys, version: s.learned.version, indexed: s.learned.indexed,
-		textWritten: old.textWritten + len(wr.products)}
-	// What was read of the matches' titles and types is read again; the facts of
-	// reranking are kept for the products not written.
-	old.titledMu.Lock()
-	p.facts = maps.Clone(old.facts)
-	old.titledMu.Unlock()
-	for r := range wr.products {
-		delete(p.facts, r)
+	var p *pool
+	if old.indexed == s.learned.indexed {
+		// No indexed text moved: what was read of the matches' text still holds.
+		p = old.carry(ranked, n, s.learned.version, s.learned.indexed)
+		s.c.saleRanked.Add(1)
+	} else {
+		p = &pool{expr: old.expr, n: n, rowids: ranked, version: s.learned.version, indexed: s.learned.indexed}
+		// What was read of the matches' titles and types is read again; the facts of
+		// reranking are kept for the products not written.
+		old.titledMu.Lock()
+		p.facts = maps.Clone(old.facts)
+		old.titledMu.Unlock()
+		for r := range moved {
+			delete(p.facts, r)
+		}
+		s.c.textCarried.Add(1)
 	}
+	p.keys, p.textWritten = keys, old.textWritten+textWritten
 	s.c.pools.put(key, p)
 	s.c.poolsCarried.Add(1)
-	s.c.textCarried.Add(1)
 	if placed {
 		s.c.textPlaced.Add(1)
 	}
@@ -355,16 +392,17 @@ func (a poolKey) before(ra int64, b poolKey, rb int64) bool {
 	return ra < rb
 }
 
-// rankKeys returns those of rowids that match expr now, in the search's order, with
-// their rank and rating (read in relevance order; zero in another).
-func (s *search) rankKeys(ctx context.Context, expr string, rowids []int64) ([]int64, []poolKey, error) {
+// rankKeys returns those of rowids that match expr now (and that the condition among
+// admits, see textCarriedAmong), in the search's order, with their rank and rating
+// (read in relevance order; zero in another).
+func (s *search) rankKeys(ctx context.Context, expr string, rowids []int64, among string) ([]int64, []poolKey, error) {
 	rank := "0.0"
 	if s.q.Sort == SortRelevance {
 		rank = "products_fts.rank"
 	}
 	rows, err := s.c.query(ctx, `SELECT k.rowid, `+rank+`, k.rating
 		FROM products_fts JOIN product_keys k ON k.rowid = products_fts.rowid
-		WHERE products_fts MATCH ? AND +products_fts.rowid IN (SELECT value FROM json_each(?)) ORDER BY `+s.orderBy(),
+		WHERE products_fts MATCH ? AND +products_fts.rowid IN (SELECT value FROM json_each(?))`+among+` ORDER BY `+s.orderBy(),
 		expr, sortedList(rowids))
 	if err != nil {
 		return nil, nil, fmt.Errorf("search: %w", err)
@@ -413,7 +451,7 @@ const (
 // product that matches is then placed among them by its rank now, against the ranks
 // now of the kept products whose scaled ranks lie near its own (nearRanks): products
 // of equal text tie exactly, which a scaled rank, rounded, does not.
-func (s *search) placeWritten(ctx context.Context, old *pool, wr written) ([]int64, []poolKey, bool, error) {
+func (s *search) placeWritten(ctx context.Context, old *pool, moved map[int64]bool, among string) ([]int64, []poolKey, bool, error) {
 	if s.q.Sort != SortRelevance || !onePhrase(old.expr) || len(old.keys) != len(old.rowids) {
 		return nil, nil, false, nil
 	}
@@ -422,7 +460,7 @@ func (s *search) placeWritten(ctx context.Context, old *pool, wr written) ([]int
 		keptKeys []poolKey
 	)
 	for i, r := range old.rowids {
-		if _, w := wr.products[r]; !w {
+		if _, w := moved[r]; !w {
 			kept, keptKeys = append(kept, r), append(keptKeys, old.keys[i])
 		}
 	}
@@ -435,14 +473,14 @@ func (s *search) placeWritten(ctx context.Context, old *pool, wr written) ([]int
 		anchorAt[kept[i]] = i
 	}
 	anchorAt[kept[len(kept)-1]] = len(kept) - 1
-	ask := make([]int64, 0, len(anchorAt)+len(wr.products))
+	ask := make([]int64, 0, len(anchorAt)+len(moved))
 	for r := range anchorAt {
 		ask = append(ask, r)
 	}
-	for r := range wr.products {
+	for r := range moved {
 		ask = append(ask, r)
 	}
-	got, keys, err := s.rankKeys(ctx, old.expr, ask)
+	got, keys, err := s.rankKeys(ctx, old.expr, ask, among)
 	if err != nil {
 		return nil, nil, false, err
 	}
@@ -525,7 +563,7 @@ func (s *search) nearRanks(ctx context.Context, expr string, keys []poolKey, kep
 		return now, nil
 	}
 	ask := slices.Collect(maps.Keys(reps))
-	got, gotKeys, err := s.rankKeys(ctx, expr, ask)
+	got, gotKeys, err := s.rankKeys(ctx, expr, ask, "")
 	if err != nil || len(got) != len(ask) {
 		return nil, err
 	}
