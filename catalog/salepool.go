@@ -150,11 +150,14 @@ func (s *search) salePoolCarried(ctx context.Context, key string, words int) (*p
 		if s.c.pools.before(key, s.learned.version) == nil {
 			return nil, nil
 		}
-		among, err := s.c.saleAmong(ctx, words)
-		if err != nil {
-			return nil, err
-		}
-		sp, err := s.textCarriedAmong(ctx, key, among)
+		// The matches on sale are counted as a build counts them.
+		sp, err := s.textCarriedAmong(ctx, key, carryFilter{among: onSaleAmong, count: func(ctx context.Context, expr string) (int, error) {
+			among, err := s.c.saleAmong(ctx, words)
+			if err != nil {
+				return 0, err
+			}
+			return s.c.countAmong(ctx, expr, among)
+		}})
 		if sp != nil {
 			s.c.saleTextCarried.Add(1)
 		}
@@ -203,9 +206,18 @@ func (s *search) salePoolCarried(ctx context.Context, key string, words int) (*p
 	for _, r := range flipped {
 		moved[r] = true
 	}
-	among, err := s.c.saleAmong(ctx, words)
-	if err != nil {
-		return nil, err
-	}
-	return s.rankedCarry(ctx, key, old, moved, 0, among)
+	// No text moved: the products flipped match as they did, so the matches on sale
+	// are the pool's number and those of them put on sale less those taken off.
+	return s.rankedCarry(ctx, key, old, moved, 0, carryFilter{among: onSaleAmong, count: func(ctx context.Context, expr string) (int, error) {
+		matching, _, err := s.rankKeys(ctx, expr, flipped, "")
+		n := old.n
+		for _, r := range matching {
+			if !wr.products[r] {
+				n++ // put on sale
+			} else {
+				n--
+			}
+		}
+		return n, err
+	}})
 }

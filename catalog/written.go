@@ -243,13 +243,28 @@ const maxTextWritten = 64
 // again once maxTextWritten products were written with text since the pool was built
 // (TestCarriedPoolsEqualBuilt holds pages equal to a build's across such writes).
 func (s *search) textCarried(ctx context.Context, key string) (*pool, error) {
-	return s.textCarriedAmong(ctx, key, "")
+	return s.textCarriedAmong(ctx, key, s.wordFilter())
 }
 
-// textCarriedAmong is textCarried for a pool of the matches that the condition among
-// (written after the MATCH, as ordered takes it) admits: "" for a word's pool, the
-// on-sale condition for the pool of its matches on sale (salePoolCarried).
-func (s *search) textCarriedAmong(ctx context.Context, key, among string) (*pool, error) {
+// carryFilter is what a carried pool's matches pass besides its expression: nothing
+// for a word's pool; being on sale for the pool of its matches on sale.
+type carryFilter struct {
+	// among is the condition after the MATCH that ranking a few rowids checks (see
+	// rankKeys): "" for none.
+	among string
+	// count returns how many products match expr and pass, hidden or not, for a
+	// pool that does not hold every one.
+	count func(ctx context.Context, expr string) (int, error)
+}
+
+// wordFilter is the carryFilter of a word's pool.
+func (s *search) wordFilter() carryFilter {
+	return carryFilter{count: func(ctx context.Context, expr string) (int, error) { return s.c.countUpTo(ctx, expr, 1<<62) }}
+}
+
+// textCarriedAmong is textCarried for a pool of the matches that pass f: a word's
+// pool, or the pool of its matches on sale (salePoolCarried).
+func (s *search) textCarriedAmong(ctx context.Context, key string, f carryFilter) (*pool, error) {
 	if s.c.carryOff {
 		return nil, nil
 	}
@@ -261,24 +276,24 @@ func (s *search) textCarriedAmong(ctx context.Context, key, among string) (*pool
 	if err != nil || !ok || old.textWritten+len(wr.products) > maxTextWritten {
 		return nil, err
 	}
-	return s.rankedCarry(ctx, key, old, wr.products, len(wr.products), among)
+	return s.rankedCarry(ctx, key, old, wr.products, len(wr.products), f)
 }
 
 // rankedCarry returns the pool old of key, carried to the search's version with the
 // products of moved ranked in: products whose place in the pool's order, or whose
 // being in it at all, the writes since old may have changed (written with text, or put
 // on or taken off sale), textWritten of them written with indexed text. The pool's
-// other products keep their matching (and their passing among) and, but for the
+// other products keep their matching (and their passing f) and, but for the
 // statistics' drift textCarried bounds, their order. So the pool's products and those
 // of moved are ranked again together, in one statement over those rowids (or only
-// moved's and anchors, placeWritten), keeping those that match and pass among now; a
+// moved's and anchors, placeWritten), keeping those that match and pass f now; a
 // pool that held every match still does; else the order is cut after the last of the
 // pool's products not in moved (one of moved ranked after it might follow products
-// the pool never held) and the matches counted again, and a pool that the cut leaves
-// shorter than a build's (one of moved left it) is built again (nil). The one rule
-// for a word's pool across writes of text and for the pool of its matches on sale
-// across those and across products put on or taken off sale.
-func (s *search) rankedCarry(ctx context.Context, key string, old *pool, moved map[int64]bool, textWritten int, among string) (*pool, error) {
+// the pool never held) and the matches counted again (f.count), and a pool that the
+// cut leaves shorter than a build's (one of moved left it) is built again (nil). The
+// one rule for a word's pool across writes of text and for the pool of its matches on
+// sale across those and across products put on or taken off sale.
+func (s *search) rankedCarry(ctx context.Context, key string, old *pool, moved map[int64]bool, textWritten int, f carryFilter) (*pool, error) {
 	cands := slices.Clone(old.rowids)
 	kept := 0
 	for _, r := range old.rowids {
@@ -294,12 +309,12 @@ func (s *search) rankedCarry(ctx context.Context, key string, old *pool, moved m
 			cands = append(cands, r)
 		}
 	}
-	ranked, keys, placed, err := s.placeWritten(ctx, old, moved, among)
+	ranked, keys, placed, err := s.placeWritten(ctx, old, moved, f.among)
 	if err != nil {
 		return nil, err
 	}
 	if !placed {
-		if ranked, keys, err = s.rankKeys(ctx, old.expr, cands, among); err != nil {
+		if ranked, keys, err = s.rankKeys(ctx, old.expr, cands, f.among); err != nil {
 			return nil, err
 		}
 		if s.q.Sort != SortRelevance {
@@ -323,12 +338,7 @@ func (s *search) rankedCarry(ctx context.Context, key string, old *pool, moved m
 			// build's pool gives it (facets, reranking's sample), or fall back.
 			return nil, nil
 		}
-		if among == "" {
-			n, err = s.c.countUpTo(ctx, old.expr, 1<<62)
-		} else {
-			n, err = s.c.countAmong(ctx, old.expr, among)
-		}
-		if err != nil {
+		if n, err = f.count(ctx, old.expr); err != nil {
 			return nil, err
 		}
 	}
@@ -393,7 +403,7 @@ func (a poolKey) before(ra int64, b poolKey, rb int64) bool {
 }
 
 // rankKeys returns those of rowids that match expr now (and that the condition among
-// admits, see textCarriedAmong), in the search's order, with their rank and rating
+// admits, see carryFilter), in the search's order, with their rank and rating
 // (read in relevance order; zero in another).
 func (s *search) rankKeys(ctx context.Context, expr string, rowids []int64, among string) ([]int64, []poolKey, error) {
 	rank := "0.0"

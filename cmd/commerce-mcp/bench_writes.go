@@ -45,6 +45,7 @@ func benchWrites(ctx context.Context, args []string, stdout io.Writer) error {
 	onSale := fs.Float64("on-sale", 0, "before the rounds, put products on sale (an upsert of a list price) until this `percent` of them are")
 	seed := fs.Uint64("seed", 15, "seed of the writes")
 	settle := fs.Duration("settle", 2*time.Second, "after each write, how long to wait at most for the background merge to rest")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the rounds to `file`")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -107,6 +108,11 @@ func benchWrites(ctx context.Context, args []string, stdout io.Writer) error {
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "write\tshape\tmatches\tfirst CPU ms p50\tmax\tfirst ms p50\tmax\tfloor CPU ms p50\tmax\tfloor ms p50\tmax\tmerging\t")
 	before := cat.SearchPools()
+	stop, err := startCPUProfile(*profile)
+	if err != nil {
+		return err
+	}
+	defer stop()
 	for ki, kind := range ks {
 		rng := rand.New(rand.NewPCG(*seed, uint64(ki)))
 		for _, sh := range shapes {
