@@ -78,6 +78,9 @@ type Catalog struct {
 	// textPlaced counts those carried with only the products written and a few anchors
 	// ranked (placeWritten), for tests.
 	textPlaced atomic.Int64
+	// saleTextCarried counts the pools of a word's matches on sale carried across
+	// writes of indexed text (salePoolCarried), for tests and benchmarks.
+	saleTextCarried atomic.Int64
 	// fallbacks bounds the searches retrying with corrections or fewer words (see
 	// fallbackGate); fallbackBudget is the time each may take, 0 meaning
 	// DefaultFallbackBudget (tests set it).

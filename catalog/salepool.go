@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 )
 
 // The pool of a common word's matches on sale.
@@ -62,7 +61,7 @@ func (s *search) keptSalePool(ctx context.Context, p *pool) (*pool, error) {
 	if sp := s.c.pools.get(key, s.learned.version); sp != nil {
 		return sp, nil
 	}
-	return s.salePoolCarried(ctx, key)
+	return s.salePoolCarried(ctx, key, p.n)
 }
 
 // salePoolKey is the key of pools under which salePool keeps the pool of the matches
@@ -82,17 +81,12 @@ func (s *search) salePool(ctx context.Context, p *pool) (*pool, error) {
 	if sp := s.c.pools.get(key, version); sp != nil {
 		return sp, nil
 	}
-	if sp, err := s.salePoolCarried(ctx, key); sp != nil || err != nil {
+	if sp, err := s.salePoolCarried(ctx, key, p.n); sp != nil || err != nil {
 		return sp, err
 	}
-	// Reading the few products on sale once costs less than looking each match up.
-	few, err := s.c.fewOnSale(ctx, p.n)
+	among, err := s.c.saleAmong(ctx, p.n)
 	if err != nil {
 		return nil, err
-	}
-	among := onSaleAmong
-	if few {
-		among = saleFirstSQL
 	}
 	size := cmp.Or(s.c.poolSize, poolSize)
 	list, err := s.ordered(ctx, p.expr, among, nil, size)
@@ -105,8 +99,8 @@ func (s *search) salePool(ctx context.Context, p *pool) (*pool, error) {
 	}
 	sp.n = len(sp.rowids)
 	if sp.n == size {
-		if err := s.c.queryRow(ctx, `SELECT count(*) FROM products_fts WHERE products_fts MATCH ?`+among, p.expr).Scan(&sp.n); err != nil {
-			return nil, fmt.Errorf("search on sale: %w", err)
+		if sp.n, err = s.c.countAmong(ctx, p.expr, among); err != nil {
+			return nil, err
 		}
 	}
 	s.c.salePools.Add(1)
@@ -114,22 +108,60 @@ func (s *search) salePool(ctx context.Context, p *pool) (*pool, error) {
 	return sp, nil
 }
 
+// saleAmong returns the condition, after a full-text MATCH of n matches, that keeps
+// the products on sale: reading the few products on sale once costs less than looking
+// each match up (fewOnSale).
+func (c *Catalog) saleAmong(ctx context.Context, n int) (string, error) {
+	few, err := c.fewOnSale(ctx, n)
+	if err != nil || !few {
+		return onSaleAmong, err
+	}
+	return saleFirstSQL, nil
+}
+
+// countAmong returns how many products match the full-text expression and pass the
+// condition among, hidden or not.
+func (c *Catalog) countAmong(ctx context.Context, expr, among string) (int, error) {
+	var n int
+	if err := c.queryRow(ctx, `SELECT count(*) FROM products_fts WHERE products_fts MATCH ?`+among, expr).Scan(&n); err != nil {
+		return 0, fmt.Errorf("search on sale: %w", err)
+	}
+	return n, nil
+}
+
 // salePoolCarried returns the pool of a word's matches on sale kept under key for an
-// earlier text version, carried to the search's (see carriedFrom), or nil. The
-// products written in between whose on_sale changed are the only ones whose place
-// may change: those put on sale that match join the pool's matches, those taken off
-// leave them, and the pool's matches that stay keep their order, which no write moved
-// (no indexed text, so no bm25, changed, nor what else the order reads). They are
-// ranked together, in one statement over those rowids. The pool held every match on
-// sale, so it still does: its first poolSize are the first, and their number is all
-// of them. A pool that did not hold every one is carried only when no product's
-// on_sale changed: one taken off would leave a place that a match the pool never held
-// may take, and one put on sale that ranks after the pool's last may follow such
-// matches, so it is built again.
-func (s *search) salePoolCarried(ctx context.Context, key string) (*pool, error) {
+// earlier text version, carried to the search's, or nil; words is how many products
+// match the word (saleAmong). Across writes of indexed text
+// it is carried as a word's pool is (textCarriedAmong, with the on-sale condition: the
+// products written are ranked in). Across writes of no text (carriedFrom) the products
+// whose on_sale changed are the only ones whose place may change: those put on sale
+// that match join the pool's matches, those taken off leave them, and the pool's
+// matches that stay keep their order, which no write moved (no indexed text, so no
+// bm25, changed, nor what else the order reads). Those products are ranked in by the
+// same rule (rankedCarry): a pool that held every match on sale still does; one that
+// did not is cut after its last product not flipped, and built again when that leaves
+// it shorter than a build's (a product of it taken off sale).
+func (s *search) salePoolCarried(ctx context.Context, key string, words int) (*pool, error) {
 	old, wr, err := s.carriedFrom(ctx, key)
-	if old == nil || err != nil {
+	if err != nil {
 		return nil, err
+	}
+	if old == nil {
+		if s.c.pools.before(key, s.learned.version) == nil {
+			return nil, nil
+		}
+		// The matches on sale are counted as a build counts them.
+		sp, err := s.textCarriedAmong(ctx, key, carryFilter{among: onSaleAmong, count: func(ctx context.Context, expr string) (int, error) {
+			among, err := s.c.saleAmong(ctx, words)
+			if err != nil {
+				return 0, err
+			}
+			return s.c.countAmong(ctx, expr, among)
+		}})
+		if sp != nil {
+			s.c.saleTextCarried.Add(1)
+		}
+		return sp, err
 	}
 	version, indexed := s.learned.version, s.learned.indexed
 	var flipped []int64
@@ -165,35 +197,27 @@ func (s *search) salePoolCarried(ctx context.Context, key string) (*pool, error)
 	}
 	if len(flipped) == 0 {
 		sp := old.carry(old.rowids, old.n, version, indexed)
+		sp.textWritten, sp.keys = old.textWritten, old.keys // no rank moved
 		s.c.pools.put(key, sp)
 		s.c.poolsCarried.Add(1)
 		return sp, nil
 	}
-	if !old.complete() {
-		return nil, nil
+	moved := make(map[int64]bool, len(flipped))
+	for _, r := range flipped {
+		moved[r] = true
 	}
-	// Rank the pool's matches with the products whose on_sale changed: those that match
-	// the expression come back, in order.
-	cands := append(slices.Clone(old.rowids), flipped...)
-	list, err := s.ordered(ctx, old.expr, ` AND +products_fts.rowid IN (SELECT value FROM json_each(?))`, []any{sortedList(cands)}, len(cands))
-	if err != nil {
-		return nil, err
-	}
-	ranked, err := parseRowids(list, len(cands))
-	if err != nil {
-		return nil, err
-	}
-	rowids := make([]int64, 0, len(ranked))
-	for _, r := range ranked {
-		if taken := wr.products[r]; !slices.Contains(flipped, r) || !taken {
-			rowids = append(rowids, r) // one of the pool's, or one put on sale
+	// No text moved: the products flipped match as they did, so the matches on sale
+	// are the pool's number and those of them put on sale less those taken off.
+	return s.rankedCarry(ctx, key, old, moved, 0, carryFilter{among: onSaleAmong, count: func(ctx context.Context, expr string) (int, error) {
+		matching, _, err := s.rankKeys(ctx, expr, flipped, "")
+		n := old.n
+		for _, r := range matching {
+			if !wr.products[r] {
+				n++ // put on sale
+			} else {
+				n--
+			}
 		}
-	}
-	n := len(rowids) // every match on sale is among those ranked
-	rowids = rowids[:min(n, cmp.Or(s.c.poolSize, poolSize))]
-	sp := old.carry(rowids, n, version, indexed)
-	s.c.pools.put(key, sp)
-	s.c.poolsCarried.Add(1)
-	s.c.saleRanked.Add(1)
-	return sp, nil
+		return n, err
+	}})
 }

@@ -332,6 +332,25 @@ func parseRowids(list string, limit int) ([]int64, error) {
 // the first time it needs such a word's pool, unless the word has a head (heads.go).
 func (c *Catalog) FullOrders() int64 { return c.fullOrders.Load() }
 
+// SearchPoolStats counts what a catalog did with the pools of common words since it
+// was opened (for benchmarks: `bench writes` prints them beside its times).
+type SearchPoolStats struct {
+	Built       int64 // pools built by ordering every match (FullOrders)
+	Carried     int64 // pools carried to a later text version, text or not
+	TextCarried int64 // of those, carried across writes of indexed text
+	Placed      int64 // carried with only the products written (or flipped) and anchors ranked
+	SalePools   int64 // pools of a word's matches on sale built (salePool)
+	SaleRanked  int64 // pools of matches on sale carried with products put on or off sale ranked in
+	SaleText    int64 // pools of matches on sale carried across writes of indexed text
+}
+
+// SearchPools returns what c did with its search pools so far.
+func (c *Catalog) SearchPools() SearchPoolStats {
+	return SearchPoolStats{Built: c.fullOrders.Load(), Carried: c.poolsCarried.Load(), TextCarried: c.textCarried.Load(),
+		Placed: c.textPlaced.Load(), SalePools: c.salePools.Load(), SaleRanked: c.saleRanked.Load(),
+		SaleText: c.saleTextCarried.Load()}
+}
+
 // fromPool returns, in the pool's order, the matches of p that pass the search's
 // filters: at least need of them when there are as many, and for the facets those of
 // the first poolChunk of p, up to FacetCap (the first FacetCap, wherever they are, for

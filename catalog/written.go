@@ -243,6 +243,28 @@ const maxTextWritten = 64
 // again once maxTextWritten products were written with text since the pool was built
 // (TestCarriedPoolsEqualBuilt holds pages equal to a build's across such writes).
 func (s *search) textCarried(ctx context.Context, key string) (*pool, error) {
+	return s.textCarriedAmong(ctx, key, s.wordFilter())
+}
+
+// carryFilter is what a carried pool's matches pass besides its expression: nothing
+// for a word's pool; being on sale for the pool of its matches on sale.
+type carryFilter struct {
+	// among is the condition after the MATCH that ranking a few rowids checks (see
+	// rankKeys): "" for none.
+	among string
+	// count returns how many products match expr and pass, hidden or not, for a
+	// pool that does not hold every one.
+	count func(ctx context.Context, expr string) (int, error)
+}
+
+// wordFilter is the carryFilter of a word's pool.
+func (s *search) wordFilter() carryFilter {
+	return carryFilter{count: func(ctx context.Context, expr string) (int, error) { return s.c.countUpTo(ctx, expr, 1<<62) }}
+}
+
+// textCarriedAmong is textCarried for a pool of the matches that pass f: a word's
+// pool, or the pool of its matches on sale (salePoolCarried).
+func (s *search) textCarriedAmong(ctx context.Context, key string, f carryFilter) (*pool, error) {
 	if s.c.carryOff {
 		return nil, nil
 	}
@@ -254,27 +276,45 @@ func (s *search) textCarried(ctx context.Context, key string) (*pool, error) {
 	if err != nil || !ok || old.textWritten+len(wr.products) > maxTextWritten {
 		return nil, err
 	}
+	return s.rankedCarry(ctx, key, old, wr.products, len(wr.products), f)
+}
+
+// rankedCarry returns the pool old of key, carried to the search's version with the
+// products of moved ranked in: products whose place in the pool's order, or whose
+// being in it at all, the writes since old may have changed (written with text, or put
+// on or taken off sale), textWritten of them written with indexed text. The pool's
+// other products keep their matching (and their passing f) and, but for the
+// statistics' drift textCarried bounds, their order. So the pool's products and those
+// of moved are ranked again together, in one statement over those rowids (or only
+// moved's and anchors, placeWritten), keeping those that match and pass f now; a
+// pool that held every match still does; else the order is cut after the last of the
+// pool's products not in moved (one of moved ranked after it might follow products
+// the pool never held) and the matches counted again (f.count), and a pool that the
+// cut leaves shorter than a build's (one of moved left it) is built again (nil). The
+// one rule for a word's pool across writes of text and for the pool of its matches on
+// sale across those and across products put on or taken off sale.
+func (s *search) rankedCarry(ctx context.Context, key string, old *pool, moved map[int64]bool, textWritten int, f carryFilter) (*pool, error) {
 	cands := slices.Clone(old.rowids)
 	kept := 0
 	for _, r := range old.rowids {
-		if _, w := wr.products[r]; !w {
+		if _, w := moved[r]; !w {
 			kept++
 		}
 	}
 	if kept == 0 {
 		return nil, nil
 	}
-	for r := range wr.products {
+	for r := range moved {
 		if !slices.Contains(old.rowids, r) {
 			cands = append(cands, r)
 		}
 	}
-	ranked, keys, placed, err := s.placeWritten(ctx, old, wr)
+	ranked, keys, placed, err := s.placeWritten(ctx, old, moved, f.among)
 	if err != nil {
 		return nil, err
 	}
 	if !placed {
-		if ranked, keys, err = s.rankKeys(ctx, old.expr, cands); err != nil {
+		if ranked, keys, err = s.rankKeys(ctx, old.expr, cands, f.among); err != nil {
 			return nil, err
 		}
 		if s.q.Sort != SortRelevance {
@@ -285,7 +325,7 @@ func (s *search) textCarried(ctx context.Context, key string) (*pool, error) {
 	if !old.complete() {
 		last := -1
 		for i, r := range ranked {
-			if _, w := wr.products[r]; !w {
+			if _, w := moved[r]; !w {
 				last = i
 			}
 		}
@@ -298,7 +338,7 @@ func (s *search) textCarried(ctx context.Context, key string) (*pool, error) {
 			// build's pool gives it (facets, reranking's sample), or fall back.
 			return nil, nil
 		}
-		if n, err = s.c.countUpTo(ctx, old.expr, 1<<62); err != nil {
+		if n, err = f.count(ctx, old.expr); err != nil {
 			return nil, err
 		}
 	}
@@ -306,19 +346,26 @@ func (s *search) textCarried(ctx context.Context, key string) (*pool, error) {
 	if keys != nil {
 		keys = keys[:len(ranked)]
 	}
-	p := &pool{expr: old.expr, n: n, rowids: ranked, keys: keys, version: s.learned.version, indexed: s.learned.indexed,
-		textWritten: old.textWritten + len(wr.products)}
-	// What was read of the matches' titles and types is read again; the facts of
-	// reranking are kept for the products not written.
-	old.titledMu.Lock()
-	p.facts = maps.Clone(old.facts)
-	old.titledMu.Unlock()
-	for r := range wr.products {
-		delete(p.facts, r)
+	var p *pool
+	if old.indexed == s.learned.indexed {
+		// No indexed text moved: what was read of the matches' text still holds.
+		p = old.carry(ranked, n, s.learned.version, s.learned.indexed)
+		s.c.saleRanked.Add(1)
+	} else {
+		p = &pool{expr: old.expr, n: n, rowids: ranked, version: s.learned.version, indexed: s.learned.indexed}
+		// What was read of the matches' titles and types is read again; the facts of
+		// reranking are kept for the products not written.
+		old.titledMu.Lock()
+		p.facts = maps.Clone(old.facts)
+		old.titledMu.Unlock()
+		for r := range moved {
+			delete(p.facts, r)
+		}
+		s.c.textCarried.Add(1)
 	}
+	p.keys, p.textWritten = keys, old.textWritten+textWritten
 	s.c.pools.put(key, p)
 	s.c.poolsCarried.Add(1)
-	s.c.textCarried.Add(1)
 	if placed {
 		s.c.textPlaced.Add(1)
 	}
@@ -355,16 +402,17 @@ func (a poolKey) before(ra int64, b poolKey, rb int64) bool {
 	return ra < rb
 }
 
-// rankKeys returns those of rowids that match expr now, in the search's order, with
-// their rank and rating (read in relevance order; zero in another).
-func (s *search) rankKeys(ctx context.Context, expr string, rowids []int64) ([]int64, []poolKey, error) {
+// rankKeys returns those of rowids that match expr now (and that the condition among
+// admits, see carryFilter), in the search's order, with their rank and rating
+// (read in relevance order; zero in another).
+func (s *search) rankKeys(ctx context.Context, expr string, rowids []int64, among string) ([]int64, []poolKey, error) {
 	rank := "0.0"
 	if s.q.Sort == SortRelevance {
 		rank = "products_fts.rank"
 	}
 	rows, err := s.c.query(ctx, `SELECT k.rowid, `+rank+`, k.rating
 		FROM products_fts JOIN product_keys k ON k.rowid = products_fts.rowid
-		WHERE products_fts MATCH ? AND +products_fts.rowid IN (SELECT value FROM json_each(?)) ORDER BY `+s.orderBy(),
+		WHERE products_fts MATCH ? AND +products_fts.rowid IN (SELECT value FROM json_each(?))`+among+` ORDER BY `+s.orderBy(),
 		expr, sortedList(rowids))
 	if err != nil {
 		return nil, nil, fmt.Errorf("search: %w", err)
@@ -410,8 +458,10 @@ const (
 // measure that factor; while they agree within placeSpread, the average length moved
 // too little to swap products whose ranks differ by more than that share, and the
 // pool's products not written keep their order, their ranks scaled by it. Each written
-// product that matches is then placed among them by its rank now.
-func (s *search) placeWritten(ctx context.Context, old *pool, wr written) ([]int64, []poolKey, bool, error) {
+// product that matches is then placed among them by its rank now, against the ranks
+// now of the kept products whose scaled ranks lie near its own (nearRanks): products
+// of equal text tie exactly, which a scaled rank, rounded, does not.
+func (s *search) placeWritten(ctx context.Context, old *pool, moved map[int64]bool, among string) ([]int64, []poolKey, bool, error) {
 	if s.q.Sort != SortRelevance || !onePhrase(old.expr) || len(old.keys) != len(old.rowids) {
 		return nil, nil, false, nil
 	}
@@ -420,7 +470,7 @@ func (s *search) placeWritten(ctx context.Context, old *pool, wr written) ([]int
 		keptKeys []poolKey
 	)
 	for i, r := range old.rowids {
-		if _, w := wr.products[r]; !w {
+		if _, w := moved[r]; !w {
 			kept, keptKeys = append(kept, r), append(keptKeys, old.keys[i])
 		}
 	}
@@ -433,14 +483,14 @@ func (s *search) placeWritten(ctx context.Context, old *pool, wr written) ([]int
 		anchorAt[kept[i]] = i
 	}
 	anchorAt[kept[len(kept)-1]] = len(kept) - 1
-	ask := make([]int64, 0, len(anchorAt)+len(wr.products))
+	ask := make([]int64, 0, len(anchorAt)+len(moved))
 	for r := range anchorAt {
 		ask = append(ask, r)
 	}
-	for r := range wr.products {
+	for r := range moved {
 		ask = append(ask, r)
 	}
-	got, keys, err := s.rankKeys(ctx, old.expr, ask)
+	got, keys, err := s.rankKeys(ctx, old.expr, ask, among)
 	if err != nil {
 		return nil, nil, false, err
 	}
@@ -472,11 +522,23 @@ func (s *search) placeWritten(ctx context.Context, old *pool, wr written) ([]int
 		return nil, nil, false, nil
 	}
 	factor := (lo + hi) / 2
+	// A kept product's rank scaled by factor is its rank now only to within rounding
+	// (and placeSpread), and products of equal text tie exactly: a written product
+	// whose rank lies that near a kept one's would be placed by the rounding. So the
+	// kept ranks near a written one are read again, one product of each rank (those of
+	// one rank before rank alike now), and those read replace the scaled ones.
+	now, err := s.nearRanks(ctx, old.expr, keptKeys, kept, wKeys, factor)
+	if err != nil || now == nil {
+		return nil, nil, false, err
+	}
 	out := make([]int64, 0, len(kept)+len(written))
 	outKeys := make([]poolKey, 0, len(kept)+len(written))
 	j := 0
 	for i, r := range kept {
 		k := poolKey{rank: keptKeys[i].rank * factor, rating: keptKeys[i].rating}
+		if v, ok := now[keptKeys[i].rank]; ok {
+			k.rank = v
+		}
 		for j < len(written) && wKeys[j].before(written[j], k, r) {
 			out, outKeys = append(out, written[j]), append(outKeys, wKeys[j])
 			j++
@@ -485,4 +547,38 @@ func (s *search) placeWritten(ctx context.Context, old *pool, wr written) ([]int
 	}
 	out, outKeys = append(out, written[j:]...), append(outKeys, wKeys[j:]...)
 	return out, outKeys, true, nil
+}
+
+// nearRanks returns, for the ranks of keys (kept's, in relevance order, as read before)
+// that scaled by factor lie within placeSpread of a written product's rank now (wKeys),
+// each one's rank now, read for one product of that rank; an empty map when none lies
+// so near, nil when a product read no longer matches (not placed then).
+func (s *search) nearRanks(ctx context.Context, expr string, keys []poolKey, kept []int64, wKeys []poolKey, factor float64) (map[float64]float64, error) {
+	reps := map[int64]float64{} // a product of each near rank, by rowid: the rank before
+	seen := map[float64]bool{}
+	for _, w := range wKeys {
+		tol := 2 * placeSpread * -w.rank
+		// keys are in rank order (ascending): the first whose scaled rank reaches w's
+		// less the tolerance, then on while within it.
+		i, _ := slices.BinarySearchFunc(keys, w.rank-tol, func(k poolKey, t float64) int { return cmp.Compare(k.rank*factor, t) })
+		for ; i < len(keys) && keys[i].rank*factor <= w.rank+tol; i++ {
+			if !seen[keys[i].rank] {
+				seen[keys[i].rank] = true
+				reps[kept[i]] = keys[i].rank
+			}
+		}
+	}
+	now := map[float64]float64{}
+	if len(reps) == 0 {
+		return now, nil
+	}
+	ask := slices.Collect(maps.Keys(reps))
+	got, gotKeys, err := s.rankKeys(ctx, expr, ask, "")
+	if err != nil || len(got) != len(ask) {
+		return nil, err
+	}
+	for i, r := range got {
+		now[reps[r]] = gotKeys[i].rank
+	}
+	return now, nil
 }

@@ -197,6 +197,7 @@ func TestCarriedPoolsEqualBuilt(t *testing.T) {
 func TestTextCarriedPools(t *testing.T) {
 	type edit struct {
 		id, title, description string
+		rating                 float64 // 0: as it was
 	}
 	cases := []struct {
 		name    string
@@ -204,27 +205,39 @@ func TestTextCarriedPools(t *testing.T) {
 		edits   []edit
 		carried bool
 		placed  bool // only the products written ranked (placeWritten)
+		// roundOff moves the kept ranks of the pool's products a billionth apart, one
+		// up, the next down, as scaling them by the anchors' factor may round them
+		// (within placeSpread).
+		roundOff bool
 	}{
 		{"a product that did not match renamed into the pool's first place", SortPriceAsc,
-			[]edit{{"w1", "Tile widget", ""}}, true, false},
+			[]edit{{"w1", "Tile widget", "", 0}}, true, false, false},
 		{"a product past the pool rewritten, still past it", SortPriceAsc,
-			[]edit{{"t20", "", "Glazed tile, now matte."}}, true, false},
+			[]edit{{"t20", "", "Glazed tile, now matte.", 0}}, true, false, false},
 		{"a pool's product renamed away, one past it rewritten: shorter than a build's, built again", SortPriceAsc,
-			[]edit{{"t0", "Widget", "A widget."}, {"t20", "", "Glazed tile, now matte."}}, false, false},
+			[]edit{{"t0", "Widget", "A widget.", 0}, {"t20", "", "Glazed tile, now matte.", 0}}, false, false, false},
 		{"a pool's product renamed away while another joins ahead", SortPriceAsc,
-			[]edit{{"t0", "Widget", "A widget."}, {"w1", "Tile widget", ""}}, true, false},
+			[]edit{{"t0", "Widget", "A widget.", 0}, {"w1", "Tile widget", "", 0}}, true, false, false},
 		{"in price order from dear to cheap, a dear product joins", SortPriceDesc,
-			[]edit{{"w9", "Tile widget", ""}}, true, false},
+			[]edit{{"w9", "Tile widget", "", 0}}, true, false, false},
 		{"in relevance order, a product past the pool says the word more often", SortRelevance,
-			[]edit{{"t30", "Tile tile tile", "Tile, tile."}}, true, true},
+			[]edit{{"t30", "Tile tile tile", "Tile, tile.", 0}}, true, true, false},
 		{"in relevance order, a product past the pool says the word once more, as long as before: placed", SortRelevance,
-			[]edit{{"t30", "Tile tile", ""}}, true, true},
+			[]edit{{"t30", "Tile tile", "", 0}}, true, true, false},
 		{"in relevance order, a pool's product rewritten to say the word less: past the pool's others, built again", SortRelevance,
-			[]edit{{"t1", "Tile set", "A set."}}, false, false},
+			[]edit{{"t1", "Tile set", "A set.", 0}}, false, false, false},
 		{"in relevance order, a pool's product renamed away, one past it rewritten", SortRelevance,
-			[]edit{{"t0", "Widget", "A widget."}, {"t30", "", "A tile for the long hallway floor of an old house by the sea."}}, false, false},
+			[]edit{{"t0", "Widget", "A widget.", 0}, {"t30", "", "A tile for the long hallway floor of an old house by the sea.", 0}}, false, false, false},
 		{"in relevance order, a pool's product renamed away while one past it says the word more often", SortRelevance,
-			[]edit{{"t0", "Widget", "A widget."}, {"t30", "", "Tile, tile."}}, true, true},
+			[]edit{{"t0", "Widget", "A widget.", 0}, {"t30", "", "Tile, tile.", 0}}, true, true, false},
+		{"in relevance order, a product rewritten to tie the pool's products exactly, rated higher: first, placed", SortRelevance,
+			[]edit{{"w1", "Tile 1", "A tile.", 4}}, true, true, false},
+		{"in relevance order, a product rewritten to tie the pool's products exactly, rated alike: after them by rowid, placed", SortRelevance,
+			[]edit{{"w1", "Tile 1", "A tile.", 0}}, true, true, false},
+		{"in relevance order, a pool's product renamed, as long as before and rated higher: first of the tie, placed", SortRelevance,
+			[]edit{{"t5", "Tile five", "", 4.5}}, true, true, false},
+		{"in relevance order, a product rewritten to tie the pool's products, rated higher, their kept ranks rounded apart: first, placed", SortRelevance,
+			[]edit{{"w1", "Tile 1", "A tile.", 4}}, true, true, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -272,6 +285,15 @@ func TestTextCarriedPools(t *testing.T) {
 				t.Fatal(err)
 			}
 			searchPages(t, c, q)
+			if tc.roundOff {
+				c.pools.mu.Lock()
+				for _, p := range c.pools.byKey {
+					for i := range p.keys {
+						p.keys[i].rank *= 1 + float64(1-2*(i%2))*1e-9
+					}
+				}
+				c.pools.mu.Unlock()
+			}
 			var ps []Product
 			for _, e := range tc.edits {
 				p, err := c.Product(ctx, e.id)
@@ -283,6 +305,9 @@ func TestTextCarriedPools(t *testing.T) {
 				}
 				if e.description != "" {
 					p.Description = e.description
+				}
+				if e.rating != 0 {
+					p.Rating = e.rating
 				}
 				ps = append(ps, p)
 			}

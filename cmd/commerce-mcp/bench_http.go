@@ -78,14 +78,16 @@ func benchCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return benchImport(ctx, args[1:], stdout, stderr)
 	case "upsert":
 		return benchUpsert(ctx, args[1:], stdout)
+	case "writes":
+		return benchWrites(ctx, args[1:], stdout)
 	case "floor-server":
 		return floorServer(ctx, args[1:], stderr)
 	case "stub-stdio":
 		return stubStdio(ctx, args[1:], stdin, stdout)
 	case "-h", "-help", "--help":
-		return &helpShown{"Usage: commerce-mcp bench http|stdio|scale|import|upsert [flags]; see `commerce-mcp bench http -h`, `commerce-mcp bench stdio -h`, `commerce-mcp bench scale -h` and `commerce-mcp bench import -h`"}
+		return &helpShown{"Usage: commerce-mcp bench http|stdio|scale|import|upsert|writes [flags]; see `commerce-mcp bench http -h`, `commerce-mcp bench stdio -h`, `commerce-mcp bench scale -h`, `commerce-mcp bench import -h`, `commerce-mcp bench upsert -h` and `commerce-mcp bench writes -h`"}
 	}
-	return &usageError{Msg: fmt.Sprintf("unknown benchmark %q; the ones there are: bench http, bench stdio, bench scale, bench import, bench upsert", args[0])}
+	return &usageError{Msg: fmt.Sprintf("unknown benchmark %q; the ones there are: bench http, bench stdio, bench scale, bench import, bench upsert, bench writes", args[0])}
 }
 
 func parseBenchHTTP(args []string) (benchHTTPConfig, error) {

@@ -111,6 +111,11 @@ Operator commands (never exposed to the model; --customer takes an id or an emai
   commerce-mcp bench import --feed FILE [--runs 5] [--importer PROGRAM] [--dir DIR]
       import a feed into new catalogs, each in a process of its own: products/s, CPU
       and peak RSS per run next to the floors (reading the feed, FTS5's own build)
+  commerce-mcp bench writes --db COPY [--rounds 5] [--kinds text,prices,sale]
+        [--words ceramic,steel,cotton] [--on-sale PERCENT]
+      the first search of common words (and one on sale) after each upsert of
+      descriptions, prices or products put on or off sale, CPU and wall p50/max
+      beside the bare FTS5 ranking of their matches (writes: use a copy)
 Every command takes -h for its flags.
 
 Getting started:
