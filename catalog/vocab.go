@@ -368,6 +368,21 @@ func (v *Vocabulary) Groups() [][]string {
 	return out
 }
 
+// Senses returns, in the order of Groups, the words of each group's sense ("when
+// …:"), as word keys; nil for a group that always applies.
+func (v *Vocabulary) Senses() [][]string {
+	out := make([][]string, len(v.groups))
+	for i, g := range v.groups {
+		out[i] = slices.Clone(g.when)
+	}
+	return out
+}
+
+// TermKey is the key by which a vocabulary compares a term or a title's words with its
+// terms (as Groups gives them): the words lower-cased, a final plural -s cut,
+// separated by single spaces.
+func TermKey(term string) string { return termKey(term) }
+
 // synonyms returns the terms of the group of the term made of keys[i:j], the keys of
 // a query's words: of the groups of the term, the first of one sense that applies
 // (the query has one of its when words outside the term), or else the first of none.
