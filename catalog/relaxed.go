@@ -411,10 +411,12 @@ func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool
 }
 
 // unknownAfterType reports whether two-word query s is a type's name and a head that
-// no product has in any field, that the vocabulary does not know and that reads as a
-// word (wordShaped): "kettle descaler" asks for a thing used with kettles, not for a
-// kettle, and nothing the catalog makes for the type was found (madeFor: "rc car
-// lipo" finds the RC cars' batteries). Keys struck at random after a type's name
+// no product has in any field, nor a synonym of it the vocabulary knows, that is no
+// accessory word and that reads as a word (wordShaped): "kettle descaler" asks for a
+// thing used with kettles, not for a kettle, and nothing the catalog makes for the
+// type was found (madeFor: "rc car lipo" finds the RC cars' batteries). A word the
+// vocabulary knows is no more sold for being known: its group's terms, when the
+// catalog has one, are its alternatives, and then the query is not this. Keys struck at random after a type's name
 // ("boots xqzvbnm") are dropped as before, and the type searched.
 func (c *Catalog) unknownAfterType(ctx context.Context, s *search, known, other []bool) (bool, error) {
 	words := s.text.words
@@ -422,7 +424,7 @@ func (c *Catalog) unknownAfterType(ctx context.Context, s *search, known, other 
 		strings.Contains(words[1], " ") || len(s.text.alts) > 1 && len(s.text.alts[1]) > 0 || !wordShaped(words[1]) {
 		return false, nil
 	}
-	if v := c.vocabulary(); v.isTerm(words[1]) || v.isAccessory(words[1]) {
+	if c.vocabulary().isAccessory(words[1]) {
 		return false, nil
 	}
 	f := strings.Fields(words[0])

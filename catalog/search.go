@@ -617,6 +617,16 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 		}
 		res.attrsRead = len(attrs) > 0
 	}
+	// A thing named by what it does ("a machine that makes toast"): the type that does
+	// it, when the catalog sells it. A sentence ("something to sharpen my kitchen
+	// knives") is left to the sentence's own reading, which its needs and the type
+	// vote make of all its words.
+	if name, err := c.functionPhrase(ctx, lv, c.vocabulary(), u.words, u.sentence); err != nil {
+		return nil, Result{}, false, err
+	} else if name != "" {
+		res.Notes = append(res.Notes, fmt.Sprintf("Read as a search for %s: the thing that does what the query says.", name))
+		u.rest, u.words, u.sentence = strings.Fields(name), strings.Fields(name), false
+	}
 	text, err := c.expand(ctx, lv, u.rest, len(u.words)-len(u.rest) >= 2) // filler dropped: a shopper's sentence
 	if err != nil {
 		return nil, Result{}, false, err

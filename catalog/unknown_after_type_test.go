@@ -10,8 +10,8 @@ import (
 
 // TestSearchUnknownThingAfterType holds what a type's name followed by a word no
 // product has finds (unknownAfterType): nothing, with the type's word suggested, when
-// the word reads as a word, the vocabulary does not know it and the catalog makes
-// nothing for the type ("kettle whistle": a part of stove-top kettles, which the shop
+// the word reads as a word, the catalog has neither it nor a synonym the vocabulary
+// knows for it and makes nothing for the type ("kettle whistle": a part of stove-top kettles, which the shop
 // does not sell); the type's products when the word is in their descriptions, when the
 // word is keys struck at random, and the things made for the type when there are some.
 func TestSearchUnknownThingAfterType(t *testing.T) {
@@ -36,6 +36,9 @@ func TestSearchUnknownThingAfterType(t *testing.T) {
 	}{
 		{"a part the shop does not sell", "kettle whistle", ""},
 		{"a product used with the type", "toaster limescale", ""},
+		// "descaler" is a term of the built-in vocabulary (a limescale remover), of
+		// which the shop has no term: knowing the word does not make it sold.
+		{"a thing the vocabulary knows and the shop does not sell", "kettle descaler", ""},
 		{"a word of the type's descriptions", "toaster bagels", "toaster"},
 		{"keys struck at random", "kettle xqzvbnm", "kettle"},
 		{"a word for what the shop makes for the type", "rc car lipo", "rcbattery"},

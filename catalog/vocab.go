@@ -48,6 +48,10 @@ type Vocabulary struct {
 	// byLast is the last word key of each term of several words → its groups ("tank"
 	// of "fish tank"), as index writes byTerm.
 	byLast map[string][]int
+	// doers are the "does:" lines: a verb and what it acts on (cues, the verb first),
+	// and the things that do it ("open wine": corkscrew), for a query that names a
+	// thing by what it does (see functionPhrase).
+	doers []need
 }
 
 // synGroup is a synonym group: terms that name one thing, each as a key (see
@@ -147,6 +151,24 @@ func ParseVocabulary(text string) (*Vocabulary, error) {
 			v.kinds[k] = terms
 			continue
 		}
+		if kind, list, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(strings.ToLower(kind)) == "does" {
+			cue, things, ok := strings.Cut(list, "=>")
+			d := need{}
+			for _, w := range splitWords(cue) {
+				d.cues = append(d.cues, wordKey(w))
+			}
+			for _, t := range strings.Split(things, ",") {
+				if k := termKey(t); k != "" {
+					d.terms = append(d.terms, k)
+					d.names = append(d.names, strings.Join(splitWords(t), " "))
+				}
+			}
+			if !ok || len(d.cues) == 0 || len(d.terms) == 0 {
+				return nil, bad(`what a thing does is "does: verb words => thing, thing"`)
+			}
+			v.doers = append(v.doers, d)
+			continue
+		}
 		if kind, list, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(strings.ToLower(kind)) == "need" {
 			cue, things, ok := strings.Cut(list, "=>")
 			n := need{}
@@ -191,7 +213,7 @@ func ParseVocabulary(text string) (*Vocabulary, error) {
 			case "recipient":
 				set = v.recipient
 			default:
-				return nil, bad(`a list must start with "accessory:", "collective:", "filler:", "recipient:", "need:", "stage …:" or "when …:"`)
+				return nil, bad(`a list must start with "accessory:", "collective:", "filler:", "recipient:", "need:", "does:", "kinds:", "stage …:" or "when …:"`)
 			}
 			for _, term := range strings.Split(list, ",") {
 				for _, w := range splitWords(term) {
@@ -315,6 +337,7 @@ func (v *Vocabulary) With(o *Vocabulary) *Vocabulary {
 		for _, n := range src.needs {
 			out.addNeed(n)
 		}
+		out.doers = append(out.doers, src.doers...)
 		maps.Copy(out.accessory, src.accessory)
 		maps.Copy(out.collective, src.collective)
 		maps.Copy(out.kinds, src.kinds)
@@ -367,6 +390,21 @@ func (v *Vocabulary) Groups() [][]string {
 	}
 	return out
 }
+
+// Senses returns, in the order of Groups, the words of each group's sense ("when
+// …:"), as word keys; nil for a group that always applies.
+func (v *Vocabulary) Senses() [][]string {
+	out := make([][]string, len(v.groups))
+	for i, g := range v.groups {
+		out[i] = slices.Clone(g.when)
+	}
+	return out
+}
+
+// TermKey is the key by which a vocabulary compares a term or a title's words with its
+// terms (as Groups gives them): the words lower-cased, a final plural -s cut,
+// separated by single spaces.
+func TermKey(term string) string { return termKey(term) }
 
 // synonyms returns the terms of the group of the term made of keys[i:j], the keys of
 // a query's words: of the groups of the term, the first of one sense that applies
