@@ -101,15 +101,7 @@ func checkCarriedRandom(t *testing.T, seed uint64, rounds int) {
 	if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, products); err != nil {
 		t.Fatal(err)
 	}
-	fresh, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fresh.Close()
-	for _, k := range []*Catalog{c, fresh} {
-		k.exactUpTo, k.poolSize, k.poolChunk = 10, 60, 20
-		k.SetFallbackBudget(time.Minute)
-	}
+	fresh := poolTwin(t, c, path, 10, 60, 20, time.Minute)
 	var queries []Query
 	for i, w := range randomVocab {
 		queries = append(queries, Query{Text: w})

@@ -80,14 +80,7 @@ func TestSalePoolCarriedCases(t *testing.T) {
 			if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, products); err != nil {
 				t.Fatal(err)
 			}
-			fresh, err := Open(ctx, path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer fresh.Close()
-			for _, k := range []*Catalog{c, fresh} {
-				k.exactUpTo, k.poolSize, k.poolChunk = 10, 8, 4
-			}
+			fresh := poolTwin(t, c, path, 10, 8, 4, 0)
 			q := Query{Text: "tile on sale", Sort: tc.sort, Limit: 3}
 			searchPages(t, c, q)
 			if st := c.SearchPools(); st.SalePools == 0 {

@@ -45,11 +45,7 @@ func TestCarriedPoolsEqualBuilt(t *testing.T) {
 	if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, products); err != nil {
 		t.Fatal(err)
 	}
-	fresh, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fresh.Close()
+	fresh := poolTwin(t, c, path, 10, 300, 40, time.Minute)
 	ex, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
@@ -57,10 +53,6 @@ func TestCarriedPoolsEqualBuilt(t *testing.T) {
 	defer ex.Close()
 	ex.SetExhaustive()
 	ex.SetFallbackBudget(time.Minute)
-	for _, k := range []*Catalog{c, fresh} {
-		k.exactUpTo, k.poolSize, k.poolChunk = 10, 300, 40
-		k.SetFallbackBudget(time.Minute)
-	}
 	max := func(v float64) *float64 { return &v }
 	queries := []Query{
 		{Text: "lantern on sale"}, {Text: "brass on sale", InStock: true}, {Text: "lamp on sale", Limit: 4},
@@ -264,14 +256,7 @@ func TestTextCarriedPools(t *testing.T) {
 			if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, products); err != nil {
 				t.Fatal(err)
 			}
-			fresh, err := Open(ctx, path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer fresh.Close()
-			for _, k := range []*Catalog{c, fresh} {
-				k.exactUpTo, k.poolSize, k.poolChunk = 10, 8, 4
-			}
+			fresh := poolTwin(t, c, path, 10, 8, 4, 0)
 			q := Query{Text: "tile", Sort: tc.sort, Limit: 3}
 			searchPages(t, c, q)
 			// A write of text as long as before, far from the pool: the pool is carried
@@ -329,4 +314,23 @@ func TestTextCarriedPools(t *testing.T) {
 			}
 		})
 	}
+}
+
+// poolTwin opens a second catalog on c's file, whose pools are built afresh where c's are
+// carried, and gives both a test's small pools (exactUpTo, poolSize, poolChunk) and, when
+// budget is not 0, that fallback budget. It is closed when the test ends.
+func poolTwin(t *testing.T, c *Catalog, path string, exactUpTo, poolSize, poolChunk int, budget time.Duration) *Catalog {
+	t.Helper()
+	fresh, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { fresh.Close() })
+	for _, k := range []*Catalog{c, fresh} {
+		k.exactUpTo, k.poolSize, k.poolChunk = exactUpTo, poolSize, poolChunk
+		if budget != 0 {
+			k.SetFallbackBudget(budget)
+		}
+	}
+	return fresh
 }
