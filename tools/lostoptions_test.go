@@ -75,19 +75,7 @@ func TestCutTitleKeepsOptions(t *testing.T) {
 		call(t, c, "clear_cart", nil, nil)
 	})
 	t.Run("the dialog", func(t *testing.T) {
-		var (
-			mu  sync.Mutex
-			msg string
-		)
-		c := s.clientWith(t, elicitFunc(func(_ context.Context, r mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
-			mu.Lock()
-			defer mu.Unlock()
-			msg = r.Params.Message
-			return &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{Action: mcp.ElicitationResponseActionDecline}}, nil
-		}), "2025-11-25")
-		call(t, c, "purchase", map[string]any{"product_id": "GH15-10W"}, nil)
-		mu.Lock()
-		defer mu.Unlock()
+		msg := declinedDialog(t, s, "purchase", map[string]any{"product_id": "GH15-10W"})
 		if !strings.Contains(msg, "LOFT Cushioning - Black/Pink»\nSize: «10»\nWidth: «Wide»\nQuantity: 1\n") {
 			t.Errorf("the dialog does not name the size and width after the cut title:\n%s", msg)
 		}
@@ -99,19 +87,7 @@ func TestCutTitleKeepsOptions(t *testing.T) {
 		if res := call(t, c, "purchase", map[string]any{"quote_id": q.QuoteID}, &done); res.IsError || done.OrderID == "" {
 			t.Fatalf("purchase: %s", text(res))
 		}
-		var (
-			mu  sync.Mutex
-			msg string
-		)
-		d := s.clientWith(t, elicitFunc(func(_ context.Context, r mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
-			mu.Lock()
-			defer mu.Unlock()
-			msg = r.Params.Message
-			return &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{Action: mcp.ElicitationResponseActionDecline}}, nil
-		}), "2025-11-25")
-		call(t, d, "cancel_order", map[string]any{"order_id": done.OrderID}, nil)
-		mu.Lock()
-		defer mu.Unlock()
+		msg := declinedDialog(t, s, "cancel_order", map[string]any{"order_id": done.OrderID})
 		if !strings.Contains(msg, "LOFT Cushioning - Black/Pink» (size «10», width «Wide»)\n") {
 			t.Errorf("the cancellation dialog does not name the size and width after the cut title:\n%s", msg)
 		}
@@ -146,23 +122,6 @@ func TestSubscriptionCutTitleKeepsOptions(t *testing.T) {
 		t.Fatal(err)
 	}
 	const lost = "» (grind «Whole Bean») (bag «1kg») from "
-	dialogOf := func(t *testing.T, tool string, args map[string]any) string {
-		t.Helper()
-		var (
-			mu  sync.Mutex
-			msg string
-		)
-		c := s.clientWith(t, elicitFunc(func(_ context.Context, r mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
-			mu.Lock()
-			defer mu.Unlock()
-			msg = r.Params.Message
-			return &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{Action: mcp.ElicitationResponseActionDecline}}, nil
-		}), "2025-11-25")
-		call(t, c, tool, args, nil)
-		mu.Lock()
-		defer mu.Unlock()
-		return msg
-	}
 	c := s.client(t, nil, "2025-11-25")
 	var q, sub subscribeResult
 	t.Run("subscribe's summary", func(t *testing.T) {
@@ -177,7 +136,7 @@ func TestSubscriptionCutTitleKeepsOptions(t *testing.T) {
 		}
 	})
 	t.Run("subscribe's dialog", func(t *testing.T) {
-		msg := dialogOf(t, "subscribe", map[string]any{"product_id": "BEANS-WB", "choices": map[string]any{"bag": "1kg"}})
+		msg := declinedDialog(t, s, "subscribe", map[string]any{"product_id": "BEANS-WB", "choices": map[string]any{"bag": "1kg"}})
 		if !strings.Contains(msg, "Roasted to Order»\nGrind: «Whole Bean»\nQuantity: 1 each cycle\n") {
 			t.Errorf("the dialog does not name the grind after the cut title:\n%s", msg)
 		}
@@ -194,7 +153,7 @@ func TestSubscriptionCutTitleKeepsOptions(t *testing.T) {
 		}
 	})
 	t.Run("change_subscription's dialog", func(t *testing.T) {
-		msg := dialogOf(t, "change_subscription", map[string]any{"subscription_id": id, "choices": map[string]any{"bag": "250g"}})
+		msg := declinedDialog(t, s, "change_subscription", map[string]any{"subscription_id": id, "choices": map[string]any{"bag": "250g"}})
 		if !strings.Contains(msg, "Roasted to Order»\nGrind: «Whole Bean»\nQuantity: 1 each cycle\n") {
 			t.Errorf("the dialog does not name the grind after the cut title:\n%s", msg)
 		}
@@ -214,4 +173,24 @@ func TestSubscriptionCutTitleKeepsOptions(t *testing.T) {
 			t.Errorf("resume summary %q", text(res))
 		}
 	})
+}
+
+// declinedDialog calls tool with args from a client whose person declines every dialog
+// and returns the message of the last dialog the call showed ("" when none).
+func declinedDialog(t *testing.T, s *storefront, tool string, args map[string]any) string {
+	t.Helper()
+	var (
+		mu  sync.Mutex
+		msg string
+	)
+	c := s.clientWith(t, elicitFunc(func(_ context.Context, r mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		msg = r.Params.Message
+		return &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{Action: mcp.ElicitationResponseActionDecline}}, nil
+	}), "2025-11-25")
+	call(t, c, tool, args, nil)
+	mu.Lock()
+	defer mu.Unlock()
+	return msg
 }
