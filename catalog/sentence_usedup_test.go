@@ -71,3 +71,18 @@ func TestSentenceUsedUp(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkSentenceUsedUp times the used-up reading (sentenceUsedUp) on drugShop with
+// usedUpProducts: sentences it answers after every other reading found nothing, and
+// ones it declines (a thing the shop does not sell, nothing used up), each paired with
+// a one-word search ("spray") in the same loop.
+func BenchmarkSentenceUsedUp(b *testing.B) {
+	c := stockedCatalog(b, append(drugProducts(), usedUpProducts()...))
+	benchOverFloor(b, c, []string{
+		"my wife's favorite perfume ran out",
+		"the twins ran out of glue again",
+		"we are completely out of glue",
+		"my car ran out of gas on the motorway",
+		"we went through a tunnel on the motorway",
+	}, "spray")
+}
