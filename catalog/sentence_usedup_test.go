@@ -1,7 +1,6 @@
 package catalog_test
 
 import (
-	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -12,9 +11,7 @@ import (
 // usedUpProducts are drugShop's extras for TestSentenceUsedUp: perfumes (one title
 // says "Perfume", the others "Eau de Parfum"), socks, and glue sticks.
 func usedUpProducts() []catalog.Product {
-	p := func(id, title, desc, cat string) catalog.Product {
-		return catalog.Product{ID: id, Title: title, Description: desc, Category: cat, Brand: "Medwell", Price: usd(899)}
-	}
+	p := drugProduct
 	const scent, socks, craft = "Beauty > Fragrance", "Apparel > Socks", "Office > Glue"
 	return []catalog.Product{
 		p("scent-1", "Amber Rose Perfume Gift Set", "Two bottles and a travel spray.", scent),
@@ -51,20 +48,7 @@ func TestSentenceUsedUp(t *testing.T) {
 		{"nothing used up", "we went through a tunnel on the motorway", nil, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := c.Search(context.Background(), catalog.Query{Text: tc.q, Limit: 20})
-			if err != nil {
-				t.Fatal(err)
-			}
-			ids := hitIDs(res)
-			if tc.first == nil {
-				if len(ids) > 0 {
-					t.Fatalf("%q: hits %q, want none; notes %q", tc.q, ids, res.Notes)
-				}
-				return
-			}
-			if len(ids) == 0 || !slices.Contains(tc.first, ids[0]) {
-				t.Fatalf("%q: hits %q, want one of %q first; notes %q", tc.q, ids, tc.first, res.Notes)
-			}
+			res := searchFirstOf(t, c, tc.q, tc.first)
 			if read := slices.ContainsFunc(res.Notes, func(n string) bool { return strings.HasPrefix(n, "Read as a thing used up") }); read != tc.read {
 				t.Errorf("%q: notes %q, used-up reading %v, want %v", tc.q, res.Notes, read, tc.read)
 			}
