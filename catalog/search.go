@@ -325,8 +325,13 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 		}
 	}
 	if err == nil && s.sentence && out.Total == 0 && len(out.Hits) == 0 && !out.FilteredOut {
-		// Every reading of a sentence that tells of a person found nothing: a word the
-		// catalog files with one kind of product is its evidence of what it is about.
+		// Every reading of a sentence found nothing: a thing it says is used up is
+		// wanted again ("my wife's favorite perfume ran out").
+		if got, ok, err := c.sentenceUsedUp(ctx, s, res, offset); err != nil || ok {
+			return got, err
+		}
+		// A sentence that tells of a person: a word the catalog files with one kind
+		// of product is its evidence of what it is about.
 		if got, ok, err := c.evidenceType(ctx, s, res, offset); err != nil || ok {
 			return got, err
 		}

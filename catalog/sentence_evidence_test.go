@@ -1,7 +1,6 @@
 package catalog_test
 
 import (
-	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -15,9 +14,7 @@ import (
 // gloves "for cold days", nail polish that "paints on" smoothly, training pads that speed
 // up "learning", tool bags for "the job" — and dress shoes "for a wedding".
 func evidenceProducts() []catalog.Product {
-	p := func(id, title, desc, cat string) catalog.Product {
-		return catalog.Product{ID: id, Title: title, Description: desc, Category: cat, Brand: "Medwell", Price: usd(899)}
-	}
+	p := drugProduct
 	const mouth, paste, floss = "Personal Care > Oral Care > Mouthwash", "Personal Care > Oral Care > Toothpaste", "Personal Care > Oral Care > Floss"
 	return []catalog.Product{
 		p("mouth-1", "Mint Mouthwash", "Freshens breath for 12 hours.", mouth),
@@ -73,21 +70,8 @@ func TestSentenceEvidence(t *testing.T) {
 		{"a word said of several kinds", "the kids were gentle with the old pony", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := c.Search(context.Background(), catalog.Query{Text: tc.q, Limit: 20})
-			if err != nil {
-				t.Fatal(err)
-			}
-			ids := hitIDs(res)
-			if tc.first == nil {
-				if len(ids) > 0 {
-					t.Fatalf("%q: hits %q, want none; notes %q", tc.q, ids, res.Notes)
-				}
-				return
-			}
-			if len(ids) == 0 || !slices.Contains(tc.first, ids[0]) {
-				t.Fatalf("%q: hits %q, want one of %q first; notes %q", tc.q, ids, tc.first, res.Notes)
-			}
-			if !slices.ContainsFunc(res.Notes, func(n string) bool { return strings.Contains(n, "which the catalog files together") }) {
+			res := searchFirstOf(t, c, tc.q, tc.first)
+			if tc.first != nil && !slices.ContainsFunc(res.Notes, func(n string) bool { return strings.Contains(n, "which the catalog files together") }) {
 				t.Errorf("%q: notes %q, want the evidence reading's", tc.q, res.Notes)
 			}
 		})

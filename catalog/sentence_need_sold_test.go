@@ -24,10 +24,13 @@ func drugShopB(b *testing.B) *catalog.Catalog {
 	return stockedCatalog(b, drugProducts())
 }
 
+// drugProduct is one product of drugShop's kind: brand Medwell, $8.99.
+func drugProduct(id, title, desc, cat string) catalog.Product {
+	return catalog.Product{ID: id, Title: title, Description: desc, Category: cat, Brand: "Medwell", Price: usd(899)}
+}
+
 func drugProducts() []catalog.Product {
-	p := func(id, title, desc, cat string) catalog.Product {
-		return catalog.Product{ID: id, Title: title, Description: desc, Category: cat, Brand: "Medwell", Price: usd(899)}
-	}
+	p := drugProduct
 	const bug, deo, sun, beard, shave, coffee = "Health > Insect Repellent", "Personal Care > Deodorant", "Skin Care > Sunscreen",
 		"Personal Care > Beard Care", "Personal Care > Electric Razors", "Kitchen > Coffee Makers"
 	ps := []catalog.Product{

@@ -95,8 +95,8 @@ func TestSentenceTypeOfOneProduct(t *testing.T) {
 }
 
 // searchFirstOf searches c for text and wants the first hit to be one of first, or no
-// hit when first is empty.
-func searchFirstOf(t *testing.T, c *catalog.Catalog, text string, first []string) {
+// hit when first is empty; it returns the result.
+func searchFirstOf(t *testing.T, c *catalog.Catalog, text string, first []string) catalog.Result {
 	t.Helper()
 	res, err := c.Search(context.Background(), catalog.Query{Text: text})
 	if err != nil {
@@ -109,4 +109,5 @@ func searchFirstOf(t *testing.T, c *catalog.Catalog, text string, first []string
 	case len(first) > 0 && (len(got) == 0 || !contains(first, got[0])):
 		t.Errorf("%q: hits %q, want one of %q first (notes %q)", text, got, first, res.Notes)
 	}
+	return res
 }
