@@ -637,6 +637,9 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 			return nil, Result{}, false, err
 		}
 		text = brandSpellings(text, folds, ampersandInitials(q.Text))
+		if text, err = c.readSizes(ctx, text, q.Text); err != nil {
+			return nil, Result{}, false, err
+		}
 	}
 	if q.Brand != "" {
 		var note string
