@@ -496,6 +496,11 @@ func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, o
 				return out, err
 			}
 		}
+		if named, ok, err := c.headInName(ctx, s, res, offset); err != nil {
+			return Result{}, err
+		} else if ok {
+			res = named
+		}
 		ps := s
 		if s.sentence && onlyArticlesDropped(s.words, s.rest) && len(s.q.attrs) == 0 && titlesName(s.text, res.Hits) {
 			// Many words that a title on the page has are a product's name, not a
