@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"slices"
 	"strings"
 )
 
@@ -24,8 +25,8 @@ func (c *Catalog) headInName(ctx context.Context, s *search, res Result, offset 
 			i = j
 		}
 	}
-	if head == "" || i < 0 || !s.learned.isType(head) {
-		return res, false, nil
+	if head == "" || i < 0 || !s.learned.isType(head) || !slices.ContainsFunc(res.Hits, func(h Hit) bool { return !namesWord(h.Product, head) }) {
+		return res, false, nil // (every product on the page names it: so would the search)
 	}
 	named := *s
 	named.text.inName = i + 1
@@ -37,4 +38,15 @@ func (c *Catalog) headInName(ctx context.Context, s *search, res Result, offset 
 		return res, false, nil
 	}
 	return out, true, nil
+}
+
+// namesWord reports whether p's title, brand, category or tags have a word whose key
+// is k.
+func namesWord(p Product, k string) bool {
+	for _, f := range append([]string{p.Title, p.Brand, p.Category}, p.Tags...) {
+		if slices.ContainsFunc(splitWords(f), func(w string) bool { return wordKey(w) == k }) {
+			return true
+		}
+	}
+	return false
 }
