@@ -296,7 +296,17 @@ func (c *Catalog) indexHas(ctx context.Context, w string) (bool, error) {
 	return c.matches(ctx, w, false)
 }
 
+// isNumber reports whether w is a number: digits, or a decimal number as readSizes
+// keeps it, its two parts one phrase ("27 5" of "27.5").
 func isNumber(w string) bool {
+	whole, frac, decimal := strings.Cut(w, " ")
+	if decimal {
+		return isDigits(whole) && isDigits(frac)
+	}
+	return isDigits(w)
+}
+
+func isDigits(w string) bool {
 	for _, r := range w {
 		if r < '0' || r > '9' {
 			return false

@@ -2,6 +2,7 @@ package catalog_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -77,6 +78,50 @@ func TestSearchNamedParentShortPage(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkPage(t, tc.text, res, tc.first, tc.then, tc.never)
+		})
+	}
+}
+
+// TestSearchArticleAfterFor holds that an article after "for" is no filler word that
+// makes a product's name a sentence (onlyArticlesDropped): "liner for the heron 35
+// sleeping bag", whose words one title has whole, goes on with the other liners as
+// the query without "the" does, where it stopped at the one liner (in a shop of
+// 1,000 products or more, where four words read as a sentence).
+func TestSearchArticleAfterFor(t *testing.T) {
+	ctx := context.Background()
+	c := openCatalog(t)
+	var ps []catalog.Product
+	add := func(id, title, desc, tags string) {
+		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: desc, Tags: strings.Split(tags, ", "), Price: usd(2499)})
+	}
+	// A feed without categories, its kinds in tags, as the outdoor dev shop's.
+	add("liner-heron", "Heron 35°F Sleeping Bag Liner", "A sleeping bag liner made to fit the Heron 35°F.", "sleeping bag liner, sleep system")
+	add("liner-cirque", "Sleeping Bag Liner for Cirque 20°F", "A sleeping bag liner made to fit the Cirque 20°F.", "sleeping bag liner, sleep system")
+	add("liner-harbor", "Harbor 15°F Bag Liner", "A bag liner made to fit the Harbor 15°F.", "bag liner, sleep system")
+	add("bag-heron", "Heron 35°F Sleeping Bag", "A 35°F sleeping bag made for thru-hiking.", "sleeping bag, sleep system")
+	add("bag-talus", "Talus 35°F Sleeping Bag", "A 35°F sleeping bag made for weekend trips.", "sleeping bag, sleep system")
+	add("poncho", "Heron Rain Poncho", "Our everyday rain poncho.", "poncho, rain gear")
+	add("pack", "Heron 40L Backpack", "A backpack built for overlanding.", "backpack, gear storage")
+	add("socks", "Timber Liner Wool Socks", "Merino liner socks.", "socks")
+	for i := range 1000 { // a shop of a thousand products or more reads four words as a sentence
+		add(fmt.Sprint("mug", i), fmt.Sprint("Enamel Camp Mug No. ", i), "A mug for the trail.", "camp kitchen")
+	}
+	if _, err := c.Upsert(ctx, fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text  string
+		first, then []string
+	}{
+		{"without an article", "liner for heron 35 sleeping bag", []string{"liner-heron"}, []string{"liner-cirque"}},
+		{"an article after for", "liner for the heron 35 sleeping bag", []string{"liner-heron"}, []string{"liner-cirque"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := c.Search(ctx, catalog.Query{Text: tc.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkPage(t, tc.text, res, tc.first, tc.then, nil)
 		})
 	}
 }

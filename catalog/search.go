@@ -501,13 +501,19 @@ func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, o
 				return out, err
 			}
 		}
+		if named, ok, err := c.headInName(ctx, s, res, offset); err != nil {
+			return Result{}, err
+		} else if ok {
+			res = named
+		}
 		ps := s
-		if s.sentence && len(s.rest) == len(s.words) && len(s.q.attrs) == 0 && titlesName(s.text, res.Hits) {
+		if s.sentence && onlyArticlesDropped(s.words, s.rest) && len(s.q.attrs) == 0 && titlesName(s.text, res.Hits) {
 			// Many words that a title on the page has are a product's name, not a
-			// story ("sram level brake pads", "replacement pads for giro syntax"):
-			// a short page goes on as a shorter query's does. Not a sentence with
-			// filler words ("i'm looking for trail running shoes please": the product
-			// named is the page), nor one whose words name a size or colour.
+			// story ("sram level brake pads", "replacement pads for giro syntax",
+			// "liner for the heron 35 sleeping bag"): a short page goes on as a
+			// shorter query's does. Not a sentence with filler words ("i'm looking
+			// for trail running shoes please": the product named is the page) but an
+			// article after "for", nor one whose words name a size or colour.
 			plain := *s
 			plain.sentence = false
 			ps = &plain
@@ -642,6 +648,9 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 			return nil, Result{}, false, err
 		}
 		text = brandSpellings(text, folds, ampersandInitials(q.Text))
+		if text, err = c.readSizes(ctx, text, q.Text); err != nil {
+			return nil, Result{}, false, err
+		}
 	}
 	if q.Brand != "" {
 		var note string
@@ -958,6 +967,23 @@ func (q *Query) validate() error {
 		return &ArgError{Arg: "min_rating", Problem: ArgOutOfRange, Min: 0, Max: 5}
 	}
 	return nil
+}
+
+// onlyArticlesDropped reports whether the words understanding dropped from words,
+// leaving rest, are at most articles right after "for" ("liner for the heron 35
+// sleeping bag"): what follows names what the thing is for, as without the article.
+func onlyArticlesDropped(words, rest []string) bool {
+	j := 0
+	for i, w := range words {
+		if j < len(rest) && rest[j] == w {
+			j++
+			continue
+		}
+		if !(i > 0 && words[i-1] == "for" && (w == "the" || w == "a" || w == "an")) {
+			return false
+		}
+	}
+	return j == len(rest)
 }
 
 // namedByNumber reports whether words name a product by a number: a bare number

@@ -55,6 +55,9 @@ type textQuery struct {
 	// ranked means the alternatives of the one word are the types it stands for, best
 	// first (the types a category is for, see categoryTypes): ranking keeps their order.
 	ranked bool
+	// inName, when above 0, is 1 + the index of a word matched only in titles, brands,
+	// categories and tags, not descriptions (see headInName).
+	inName int
 }
 
 // parseText splits s into words (see splitWords), drops stop words and repeats, and
@@ -184,6 +187,13 @@ func (q textQuery) match(anyWord bool) string {
 // term writes word i: quoted, a prefix when last (or corrected), ORed with its
 // alternatives.
 func (q textQuery) term(b *strings.Builder, i int) {
+	if q.inName == i+1 {
+		b.WriteString("{title brand category tags} : (")
+		q.inName = 0
+		q.term(b, i)
+		b.WriteByte(')')
+		return
+	}
 	w := q.words[i]
 	var alts []string
 	if i < len(q.alts) {
