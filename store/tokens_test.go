@@ -149,6 +149,29 @@ func TestAuthenticate(t *testing.T) {
 			}
 		})
 	}
+	// UsableTokens counts, at each moment, the issued secrets Authenticate lets in.
+	for _, tc := range []struct {
+		at   time.Time
+		want int
+	}{{t0, 2}, {exp.Add(-time.Nanosecond), 2}, {exp, 1}, {t0.AddDate(10, 0, 0), 1}} {
+		in := 0
+		for _, secret := range []string{annSecret, bobSecret, revokedSecret} {
+			if _, err := s.Authenticate(ctx, secret, tc.at); err == nil {
+				in++
+			}
+		}
+		if n, err := s.UsableTokens(ctx, tc.at); err != nil || n != tc.want || n != in {
+			t.Errorf("UsableTokens at %v = %d, %v; want %d (Authenticate lets %d in)", tc.at, n, err, tc.want, in)
+		}
+	}
+}
+
+// TestUsableTokensOfNewStore: a store without tokens has none usable (serve warns).
+func TestUsableTokensOfNewStore(t *testing.T) {
+	s, clock := openTestStore(t)
+	if n, err := s.UsableTokens(context.Background(), clock.Now()); err != nil || n != 0 {
+		t.Fatalf("UsableTokens of a new store = %d, %v; want 0", n, err)
+	}
 }
 
 func TestAuthenticateRecordsLastUseAtMostOnceAMinute(t *testing.T) {
@@ -358,48 +381,5 @@ func TestRevokeToken(t *testing.T) {
 	}
 	if list, err := s.Tokens(ctx, "cus_nobody"); err != nil || len(list) != 0 {
 		t.Errorf("Tokens(unknown) = %v, %v; want none", list, err)
-	}
-}
-
-// TestUsableTokens: the count of usable tokens is, at each moment, the number of
-// issued secrets Authenticate lets in (none before any is made; a revoked one and an
-// expired one no longer count).
-func TestUsableTokens(t *testing.T) {
-	s, clock := openTestStore(t)
-	ctx := context.Background()
-	t0 := clock.Now()
-	if n, err := s.UsableTokens(ctx, t0); err != nil || n != 0 {
-		t.Fatalf("UsableTokens of a new store = %d, %v; want 0", n, err)
-	}
-	ann := mustCreateCustomer(t, s, "ann@example.com")
-	exp := t0.Add(time.Hour)
-	lasting, _ := mustCreateToken(t, s, ann.ID, "lasting", time.Time{}, t0)
-	expiring, _ := mustCreateToken(t, s, ann.ID, "expiring", exp, t0)
-	revoked, tok := mustCreateToken(t, s, ann.ID, "revoked", time.Time{}, t0)
-	if _, err := s.RevokeToken(ctx, tok.ID, t0.Add(time.Minute)); err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		name string
-		at   time.Time
-		want int
-	}{
-		{"after the revocation", t0.Add(2 * time.Minute), 2},
-		{"just before the expiry", exp.Add(-time.Nanosecond), 2},
-		{"at the expiry", exp, 1},
-		{"years later", t0.AddDate(10, 0, 0), 1},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			in := 0
-			for _, secret := range []string{lasting, expiring, revoked} {
-				if _, err := s.Authenticate(ctx, secret, tc.at); err == nil {
-					in++
-				}
-			}
-			n, err := s.UsableTokens(ctx, tc.at)
-			if err != nil || n != tc.want || n != in {
-				t.Fatalf("UsableTokens = %d, %v; want %d (Authenticate lets %d in)", n, err, tc.want, in)
-			}
-		})
 	}
 }

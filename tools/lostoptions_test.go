@@ -10,6 +10,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/store"
+	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/mcp"
 )
 
@@ -190,20 +191,31 @@ func TestSubscriptionCutTitleKeepsOptions(t *testing.T) {
 // and returns the message of the last dialog the call showed ("" when none).
 func declinedDialog(t *testing.T, s *storefront, tool string, args map[string]any) string {
 	t.Helper()
+	c, asked := s.answeringClient(t, &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{Action: mcp.ElicitationResponseActionDecline}}, "2025-11-25")
+	call(t, c, tool, args, nil)
+	return asked()
+}
+
+// answeringClient connects a client whose person answers every dialog with answer,
+// in protocol era version; asked returns the message of the last dialog it was shown
+// ("" when none).
+func (s *storefront) answeringClient(t testing.TB, answer *mcp.ElicitationResult, version string) (c *client.Client, asked func() string) {
+	t.Helper()
 	var (
 		mu  sync.Mutex
 		msg string
 	)
-	c := s.clientWith(t, elicitFunc(func(_ context.Context, r mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
+	c = s.clientWith(t, elicitFunc(func(_ context.Context, r mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
 		mu.Lock()
 		defer mu.Unlock()
 		msg = r.Params.Message
-		return &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{Action: mcp.ElicitationResponseActionDecline}}, nil
-	}), "2025-11-25")
-	call(t, c, tool, args, nil)
-	mu.Lock()
-	defer mu.Unlock()
-	return msg
+		return answer, nil
+	}), version)
+	return c, func() string {
+		mu.Lock()
+		defer mu.Unlock()
+		return msg
+	}
 }
 
 // longShoes puts in s's catalog a shoe family whose titles are longer than an order's

@@ -3,12 +3,10 @@ package tools
 import (
 	"context"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/store"
-	"github.com/mark3labs/mcp-go/mcp"
 )
 
 // TestVariantPriceIsCharged: a product sold in variants at different prices (a
@@ -59,16 +57,7 @@ func TestVariantPriceIsCharged(t *testing.T) {
 		quoted int64  // the total the person was shown before paying
 		shown  string // what they were shown (summary or dialog)
 	}
-	var (
-		mu     sync.Mutex
-		dialog string
-	)
-	accepting := s.clientWith(t, elicitFunc(func(_ context.Context, r mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
-		mu.Lock()
-		defer mu.Unlock()
-		dialog = r.Params.Message
-		return accept(true), nil
-	}), "2025-11-25")
+	accepting, dialog := s.answeringClient(t, accept(true), "2025-11-25")
 	plain := s.client(t, nil, "2025-11-25")
 	for _, tc := range []struct {
 		name    string
@@ -104,9 +93,7 @@ func TestVariantPriceIsCharged(t *testing.T) {
 			if res := call(t, accepting, "purchase", map[string]any{"product_id": "JKT-S"}, &out); res.IsError || out.Status != "completed" {
 				t.Fatalf("purchase: %s", text(res))
 			}
-			mu.Lock()
-			defer mu.Unlock()
-			return bought{[]string{out.OrderID}, out.Totals.Total.Amount, dialog}
+			return bought{[]string{out.OrderID}, out.Totals.Total.Amount, dialog()}
 		}},
 		{"a cart's checkout of two variants", 0, map[string]int{"JKT-S": 1, "JKT-L": 3}, func(t *testing.T) bought {
 			for id, n := range map[string]int{"JKT-S": 1, "JKT-L": 3} {
