@@ -148,6 +148,18 @@ func (s *Store) Authenticate(ctx context.Context, secret string, now time.Time) 
 	return customerID, nil
 }
 
+// UsableTokens counts the tokens that can authenticate at now: neither revoked nor
+// expired.
+func (s *Store) UsableTokens(ctx context.Context, now time.Time) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM tokens WHERE revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)`,
+		encodeTime(now)).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count usable tokens: %w", err)
+	}
+	return n, nil
+}
+
 // Tokens returns the tokens of customerID, or of every customer when customerID is
 // "", newest first. Revoked and expired tokens are included. An unknown customer has
 // no tokens.

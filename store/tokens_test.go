@@ -149,6 +149,29 @@ func TestAuthenticate(t *testing.T) {
 			}
 		})
 	}
+	// UsableTokens counts, at each moment, the issued secrets Authenticate lets in.
+	for _, tc := range []struct {
+		at   time.Time
+		want int
+	}{{t0, 2}, {exp.Add(-time.Nanosecond), 2}, {exp, 1}, {t0.AddDate(10, 0, 0), 1}} {
+		in := 0
+		for _, secret := range []string{annSecret, bobSecret, revokedSecret} {
+			if _, err := s.Authenticate(ctx, secret, tc.at); err == nil {
+				in++
+			}
+		}
+		if n, err := s.UsableTokens(ctx, tc.at); err != nil || n != tc.want || n != in {
+			t.Errorf("UsableTokens at %v = %d, %v; want %d (Authenticate lets %d in)", tc.at, n, err, tc.want, in)
+		}
+	}
+}
+
+// TestUsableTokensOfNewStore: a store without tokens has none usable (serve warns).
+func TestUsableTokensOfNewStore(t *testing.T) {
+	s, clock := openTestStore(t)
+	if n, err := s.UsableTokens(context.Background(), clock.Now()); err != nil || n != 0 {
+		t.Fatalf("UsableTokens of a new store = %d, %v; want 0", n, err)
+	}
 }
 
 func TestAuthenticateRecordsLastUseAtMostOnceAMinute(t *testing.T) {

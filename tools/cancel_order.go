@@ -199,7 +199,7 @@ func (t *Toolbox) cancelResult(ctx context.Context, out checkout.CancelOutcome, 
 	if err != nil {
 		return t.fail(ctx, "cancel_order", err)
 	}
-	r := cancelOrderResult{Status: string(out.Status), Mode: o.Mode, Order: viewOf(o, h)}
+	r := cancelOrderResult{Status: string(out.Status), Mode: o.Mode, Order: t.withLost(ctx, viewOf(o, h))}
 	what := fmt.Sprintf("%s from %s (order %s, %s)", r.Order.items(), quoted(o.SellerName, sellerCap),
 		o.ID, fmtMoney(o.Total, o.Currency))
 	switch out.Status {
@@ -301,14 +301,5 @@ func refundedOf(refunded int64, o store.Order) string {
 // title of a line of order o no longer shows (lostOptionsOf: read from the catalog as
 // it is now; a product that left it shows none).
 func (t *Toolbox) orderLostOf(ctx context.Context, o store.Order) map[string][]catalog.VariantOption {
-	var out map[string][]catalog.VariantOption
-	for _, l := range viewOf(o, nil).allLines() {
-		if opts := t.lostOptionsOf(ctx, l.ProductID, l.Title); len(opts) > 0 {
-			if out == nil {
-				out = map[string][]catalog.VariantOption{}
-			}
-			out[l.ProductID] = opts
-		}
-	}
-	return out
+	return t.lostByProduct(ctx, titleCap, titledLines(viewOf(o, nil).allLines()))
 }

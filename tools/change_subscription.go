@@ -207,7 +207,7 @@ func choicesChangeDialog(out checkout.ChangeChoicesOutcome, lost []catalog.Varia
 // title no longer shows (lostOptionsOf).
 func (t *Toolbox) choicesChangeResult(ctx context.Context, out checkout.ChangeChoicesOutcome, note string) *mcp.CallToolResult {
 	u, c := out.Subscription, out.Change
-	v := subscriptionOf(u, t.Checkout.OtherMode(u))
+	v := t.subscriptionViewOf(ctx, u)
 	chosen := orderLine{}.withChoices(c.Choices)
 	np := priceOf(money.Money{Amount: c.Amount, Currency: c.Currency})
 	r := changeSubscriptionResult{Status: v.Status, Subscription: v, NewChoices: chosen.Choices, NewPersonal: chosen.Personalization,
@@ -217,7 +217,7 @@ func (t *Toolbox) choicesChangeResult(ctx context.Context, out checkout.ChangeCh
 	if out.Status == checkout.StatusConfirmationRequired {
 		r.Status, r.QuoteID, r.ExpiresAt = "confirmation_required", c.QuoteID, c.ExpiresAt.UTC().Format(time.RFC3339)
 		r.Summary = fmt.Sprintf("Change %s: %d × %s%s from %s, now with%s, at %s %s (now %s%s).", u.ID, u.Quantity, quotedTitle(u.Title),
-			lostOptionsText(t.lostOptionsOf(ctx, u.ProductID, u.Title)), quoted(u.SellerName, sellerCap), what, np.Display, every, v.PricePerCycle.Display, v.choicesText())
+			lostOptionsText(v.lost), quoted(u.SellerName, sellerCap), what, np.Display, every, v.PricePerCycle.Display, v.choicesText())
 		switch {
 		case v.Status == "paused":
 			r.Summary += " Confirming resumes it: its due cycle is charged at once with the new choices."

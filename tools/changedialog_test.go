@@ -4,7 +4,6 @@ import (
 	"context"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -50,19 +49,10 @@ func TestChangeSubscriptionDialog(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newStorefront(t)
 			id := s.subscribedRing(t)
-			var (
-				mu     sync.Mutex
-				dialog string
-			)
-			c := s.clientWith(t, elicitFunc(func(_ context.Context, r mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
-				mu.Lock()
-				defer mu.Unlock()
-				dialog = r.Params.Message
-				return tc.answer, nil
-			}), tc.version)
+			c, asked := s.answeringClient(t, tc.answer, tc.version)
 			var out changeSubscriptionResult
 			res := call(t, c, "change_subscription", map[string]any{"subscription_id": id, "choices": map[string]any{"ring_size": "9", "metal": "Silver"}, "personalization": "Bo"}, &out)
-			mu.Lock()
+			dialog := asked()
 			for _, w := range []string{"Please confirm this change of a subscription.", "Item: «Ring of the Month»",
 				"New choices:\nRing size: «9»\nMetal: «Silver»\nPersonalization: «Bo»\n", "Now:\nRing size: «7»\nMetal: «Gold»\nPersonalization: «Ana»\n",
 				"The next renewal is bought with the new choices."} {
@@ -70,7 +60,6 @@ func TestChangeSubscriptionDialog(t *testing.T) {
 					t.Errorf("the dialog does not say %q: %q", w, dialog)
 				}
 			}
-			mu.Unlock()
 			switch {
 			case tc.answer == decline:
 				if !res.IsError || !strings.Contains(text(res), "The person declined the change, so the subscription keeps its choices and price. Nothing was charged") {
@@ -133,21 +122,10 @@ func TestChangeDialogWhileRenewing(t *testing.T) {
 			if legacy {
 				s.execStore(t, `UPDATE subscription_cycles SET choices = '', amount = NULL, currency = ''`)
 			}
-			var (
-				mu     sync.Mutex
-				dialog string
-			)
-			c := s.clientWith(t, elicitFunc(func(_ context.Context, r mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
-				mu.Lock()
-				defer mu.Unlock()
-				dialog = r.Params.Message
-				return accept(true), nil
-			}), "2025-11-25")
+			c, dialog := s.answeringClient(t, accept(true), "2025-11-25")
 			var out changeSubscriptionResult
 			res := call(t, c, "change_subscription", map[string]any{"subscription_id": id, "choices": map[string]any{"ring_size": "9", "metal": "Silver"}, "personalization": "Bo"}, &out)
-			mu.Lock()
-			asked := dialog
-			mu.Unlock()
+			asked := dialog()
 			if legacy {
 				quote := regexp.MustCompile(`its quote_id is "(qc_[a-z0-9]+)"`).FindStringSubmatch(text(res))
 				if !res.IsError || !strings.Contains(text(res), "being charged now with its current choices at its current price") || quote == nil {

@@ -46,15 +46,7 @@ func TestGoldenChargedNoOrder(t *testing.T) {
 	step := func(name, tool string, args map[string]any) string {
 		t.Helper()
 		res := call(t, c, tool, args, nil)
-		var structured strings.Builder
-		enc := json.NewEncoder(&structured)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(map[string]any{"isError": res.IsError, "structuredContent": res.StructuredContent}); err != nil {
-			t.Fatal(err)
-		}
-		golden(t, name+".txt", ids.replace(text(res)+"\n"))
-		golden(t, name+".json", ids.replace(structured.String()))
+		goldenResult(t, name, res, ids)
 		b, _ := json.Marshal(res)
 		results = append(results, string(b))
 		if !res.IsError && tool != "get_order" {

@@ -490,19 +490,11 @@ func otherModeCheckoutInstruction(c store.Checkout, mode string) string {
 // cutLinesOf returns, by product id, the values of its family's options that the cut
 // title of a line of out no longer shows (lostOptionsOf); none for the others.
 func (t *Toolbox) cutLinesOf(ctx context.Context, out checkout.CheckoutOutcome) map[string][]catalog.VariantOption {
-	var lost map[string][]catalog.VariantOption
+	var lines []titled
 	for _, so := range out.Orders {
 		for _, l := range so.Purchase.Lines {
-			if _, seen := lost[l.ProductID]; seen {
-				continue
-			}
-			if opts := t.lostOptionsOf(ctx, l.ProductID, l.Title); len(opts) > 0 {
-				if lost == nil {
-					lost = map[string][]catalog.VariantOption{}
-				}
-				lost[l.ProductID] = opts
-			}
+			lines = append(lines, titled{l.ProductID, l.Title})
 		}
 	}
-	return lost
+	return t.lostByProduct(ctx, titleCap, lines)
 }

@@ -88,6 +88,16 @@ func TestBuyWithChoices(t *testing.T) {
 		!strings.Contains(text(res), "Choose «ring_size» when buying (choices): «5», «5.5»") || !strings.Contains(text(res), "Personalization when buying (personalization, required, at most 12 characters)") {
 		t.Fatalf("get_product: %s / %+v", text(res), detail)
 	}
+	// What to choose is said once, by those lines, not again as attributes; the
+	// structured attributes keep them.
+	for _, attr := range []string{"«choices»: ", "«ring_size»: ", "«metal»: ", "«personalization»: ", "«personalization_max_length»: "} {
+		if strings.Contains(text(res), attr) {
+			t.Errorf("get_product's text lists the attribute %s: %s", attr, text(res))
+		}
+	}
+	if detail.Attributes[catalog.AttrChoices] == "" || detail.Attributes["ring_size"] == "" {
+		t.Errorf("the structured attributes lost what to choose: %v", detail.Attributes)
+	}
 
 	for _, tc := range []struct {
 		name string

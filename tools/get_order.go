@@ -77,7 +77,7 @@ func (t *Toolbox) getOrder(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 	if err != nil {
 		return t.fail(ctx, "get_order", err), nil
 	}
-	v := viewOf(o, h)
+	v := t.withLost(ctx, viewOf(o, h))
 	text := v.line()
 	var hold *checkout.Hold
 	if t.Checkout != nil && o.Status == store.OrderPending {

@@ -164,9 +164,26 @@ func (d productDetail) text() string {
 	if d.Description != "" {
 		b.WriteString("Description: " + catalog.SellerText(d.Description) + "\n")
 	}
+	// The attributes that say what to choose are said once, by the lines after them
+	// ("Choose grind when buying …", "Personalization when buying …"); the structured
+	// attributes keep them.
+	said := map[string]bool{}
+	if len(d.Options) > 0 {
+		said[catalog.AttrChoices] = true
+	}
+	for _, o := range d.Options {
+		said[o.Name] = true
+	}
+	if d.Personalization != nil {
+		for _, k := range []string{catalog.AttrPersonalization, catalog.AttrPersonalizationMax} {
+			said[k] = true
+		}
+	}
 	keys := make([]string, 0, len(d.Attributes))
 	for k := range d.Attributes {
-		keys = append(keys, k)
+		if !said[k] {
+			keys = append(keys, k)
+		}
 	}
 	sort.Strings(keys)
 	for _, k := range keys {

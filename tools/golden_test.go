@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/mark3labs/mcp-go/client"
+	"github.com/mark3labs/mcp-go/mcp"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
 )
@@ -48,16 +49,7 @@ func TestGoldenResults(t *testing.T) {
 		{"set_shipping_address_invalid", "set_shipping_address", map[string]any{"name": "Ada", "line1": "1 Main St", "city": "Austin", "region": "Texas", "postal_code": "73301", "country": "US"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res := call(t, c, tc.tool, tc.args, nil)
-			var structured strings.Builder
-			enc := json.NewEncoder(&structured)
-			enc.SetEscapeHTML(false)
-			enc.SetIndent("", "  ")
-			if err := enc.Encode(map[string]any{"isError": res.IsError, "structuredContent": res.StructuredContent}); err != nil {
-				t.Fatal(err)
-			}
-			golden(t, tc.name+".txt", ids.replace(text(res)+"\n"))
-			golden(t, tc.name+".json", ids.replace(structured.String()))
+			goldenResult(t, tc.name, call(t, c, tc.tool, tc.args, nil), ids)
 		})
 	}
 	// After the order: the purchase above, then its cancellation (below the
@@ -66,16 +58,7 @@ func TestGoldenResults(t *testing.T) {
 	order := list.StructuredContent.(map[string]any)["orders"].([]any)[0].(map[string]any)["order_id"].(string)
 	for _, tc := range []struct{ name, tool string }{{"cancel_order_refunded", "cancel_order"}, {"get_order_refunded", "get_order"}} {
 		t.Run(tc.name, func(t *testing.T) {
-			res := call(t, c, tc.tool, map[string]any{"order_id": order}, nil)
-			var structured strings.Builder
-			enc := json.NewEncoder(&structured)
-			enc.SetEscapeHTML(false)
-			enc.SetIndent("", "  ")
-			if err := enc.Encode(map[string]any{"isError": res.IsError, "structuredContent": res.StructuredContent}); err != nil {
-				t.Fatal(err)
-			}
-			golden(t, tc.name+".txt", ids.replace(text(res)+"\n"))
-			golden(t, tc.name+".json", ids.replace(structured.String()))
+			goldenResult(t, tc.name, call(t, c, tc.tool, map[string]any{"order_id": order}, nil), ids)
 		})
 	}
 	// The subscription quoted above (after the orders above, so that list_orders shows
@@ -98,16 +81,40 @@ func TestGoldenResults(t *testing.T) {
 				u := l.StructuredContent.(map[string]any)["subscriptions"].([]any)[0].(map[string]any)
 				tc.args = map[string]any{"subscription_id": u["id"], "renewal": u["next_renewal"]}
 			}
-			res := call(t, c, tc.tool, tc.args, nil)
-			var structured strings.Builder
-			enc := json.NewEncoder(&structured)
-			enc.SetEscapeHTML(false)
-			enc.SetIndent("", "  ")
-			if err := enc.Encode(map[string]any{"isError": res.IsError, "structuredContent": res.StructuredContent}); err != nil {
-				t.Fatal(err)
-			}
-			golden(t, tc.name+".txt", ids.replace(text(res)+"\n"))
-			golden(t, tc.name+".json", ids.replace(structured.String()))
+			goldenResult(t, tc.name, call(t, c, tc.tool, tc.args, nil), ids)
+		})
+	}
+}
+
+// TestGoldenResultsCutTitle: an order of a shoe whose title is longer than an order's
+// text shows, with its size and width where the cut takes them out, as get_order,
+// list_orders and cancel_order name it (the title's end kept, the size and width said
+// after it), compared with golden files as in TestGoldenResults. Its own storefront:
+// list_orders then lists the one order.
+func TestGoldenResultsCutTitle(t *testing.T) {
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	s := newStorefrontWith(t, sandbox.Options{Now: func() time.Time { return now }})
+	c := s.client(t, nil, "2025-11-25")
+	ids := idNormaliser{}
+	cut, _ := longShoes(t, s)
+	var bought purchaseResult
+	call(t, c, "purchase", map[string]any{"product_id": cut}, &bought)
+	if bought.Status == "confirmation_required" {
+		call(t, c, "purchase", map[string]any{"quote_id": bought.QuoteID}, &bought)
+	}
+	if bought.OrderID == "" {
+		t.Fatalf("purchase %s: %+v", cut, bought)
+	}
+	for _, tc := range []struct {
+		name, tool string
+		args       map[string]any
+	}{
+		{"get_order_cut_title", "get_order", map[string]any{"order_id": bought.OrderID}},
+		{"list_orders_cut_title", "list_orders", map[string]any{"limit": 50}},
+		{"cancel_order_cut_title", "cancel_order", map[string]any{"order_id": bought.OrderID}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			goldenResult(t, tc.name, call(t, c, tc.tool, tc.args, nil), ids)
 		})
 	}
 }
@@ -121,6 +128,26 @@ func goldenQuote(t *testing.T, c *client.Client, product string) string {
 		t.Fatalf("subscribe %s: %s", product, text(res))
 	}
 	return q
+}
+
+// goldenResult compares res with the golden files <name>.txt (its text) and
+// <name>.json (whether it is an error, and its structuredContent), generated ids
+// numbered by ids (nil: kept as they are).
+func goldenResult(t *testing.T, name string, res *mcp.CallToolResult, ids idNormaliser) {
+	t.Helper()
+	var structured strings.Builder
+	enc := json.NewEncoder(&structured)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(map[string]any{"isError": res.IsError, "structuredContent": res.StructuredContent}); err != nil {
+		t.Fatal(err)
+	}
+	norm := func(s string) string { return s }
+	if ids != nil {
+		norm = ids.replace
+	}
+	golden(t, name+".txt", norm(text(res)+"\n"))
+	golden(t, name+".json", norm(structured.String()))
 }
 
 // golden compares got with testdata/golden/name, or writes it there with -update.

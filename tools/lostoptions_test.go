@@ -10,6 +10,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/store"
+	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/mcp"
 )
 
@@ -97,7 +98,8 @@ func TestCutTitleKeepsOptions(t *testing.T) {
 // TestSubscriptionCutTitleKeepsOptions: a coffee plan whose long title says its grind in
 // the middle, which the cut takes out, is confirmed with the grind said after the cut
 // title: in subscribe's quote summary and dialog, in resume_subscription's new-price
-// summary, and in change_subscription's quote summary and dialog; a sibling with a
+// summary, in change_subscription's quote summary and dialog, and in the subscription's
+// line (subscribe's, list_subscriptions', pause_subscription's); a sibling with a
 // short title gets none (its title shows the grind).
 func TestSubscriptionCutTitleKeepsOptions(t *testing.T) {
 	ctx := context.Background()
@@ -158,6 +160,16 @@ func TestSubscriptionCutTitleKeepsOptions(t *testing.T) {
 			t.Errorf("the dialog does not name the grind after the cut title:\n%s", msg)
 		}
 	})
+	t.Run("the subscription's line", func(t *testing.T) {
+		// subscribe's "Subscribed: …" above, list_subscriptions and pause_subscription
+		// name it in one line each.
+		for _, text := range []string{sub.Summary, text(call(t, c, "list_subscriptions", nil, nil)),
+			text(call(t, c, "pause_subscription", map[string]any{"subscription_id": id}, nil))} {
+			if !strings.Contains(text, "Roasted to Order» (grind «Whole Bean») (bag «1kg») from ") {
+				t.Errorf("the line does not name the grind after the cut title: %s", text)
+			}
+		}
+	})
 	t.Run("resume_subscription's new price", func(t *testing.T) {
 		u, err := s.tb.Store.Subscription(ctx, s.tb.Customer, id)
 		if err != nil {
@@ -179,18 +191,101 @@ func TestSubscriptionCutTitleKeepsOptions(t *testing.T) {
 // and returns the message of the last dialog the call showed ("" when none).
 func declinedDialog(t *testing.T, s *storefront, tool string, args map[string]any) string {
 	t.Helper()
+	c, asked := s.answeringClient(t, &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{Action: mcp.ElicitationResponseActionDecline}}, "2025-11-25")
+	call(t, c, tool, args, nil)
+	return asked()
+}
+
+// answeringClient connects a client whose person answers every dialog with answer,
+// in protocol era version; asked returns the message of the last dialog it was shown
+// ("" when none).
+func (s *storefront) answeringClient(t testing.TB, answer *mcp.ElicitationResult, version string) (c *client.Client, asked func() string) {
+	t.Helper()
 	var (
 		mu  sync.Mutex
 		msg string
 	)
-	c := s.clientWith(t, elicitFunc(func(_ context.Context, r mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
+	c = s.clientWith(t, elicitFunc(func(_ context.Context, r mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
 		mu.Lock()
 		defer mu.Unlock()
 		msg = r.Params.Message
-		return &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{Action: mcp.ElicitationResponseActionDecline}}, nil
-	}), "2025-11-25")
-	call(t, c, tool, args, nil)
-	mu.Lock()
-	defer mu.Unlock()
-	return msg
+		return answer, nil
+	}), version)
+	return c, func() string {
+		mu.Lock()
+		defer mu.Unlock()
+		return msg
+	}
+}
+
+// longShoes puts in s's catalog a shoe family whose titles are longer than an order's
+// text shows (orderTitleCap) and say the size and width where its middle cut takes
+// them out, and a sibling whose title is short enough to show them; it returns their
+// ids.
+func longShoes(t *testing.T, s *storefront) (cut, short string) {
+	t.Helper()
+	base := demoProduct(t, 1000, 20000)
+	shoe := func(id, size, width, title string) catalog.Product {
+		p := base
+		p.ID, p.GroupID, p.GTIN, p.Brand, p.Title = id, "GHOST15-LONG", "", "Brooks", title
+		p.Attributes = map[string]string{"size": size, "width": width, "color": "Black/Pink"}
+		return p
+	}
+	long := func(size, width string) string {
+		return "Brooks Women's Ghost 15 Neutral Running Shoe with Breathable Engineered Mesh Upper, DNA LOFT v2 Cushioning, " +
+			"Segmented Crash Pad, Rubber Outsole and Reflective Details for Everyday Road Running - Size " + size + ", " + width +
+			" - Black/Pink, Women's Standard Lacing"
+	}
+	if _, err := s.tb.Catalog.Upsert(context.Background(), nil, []catalog.Product{
+		shoe("GHL-10W", "10", "Wide", long("10", "Wide")), shoe("GHL-10M", "10", "Medium", long("10", "Medium")),
+		shoe("GHL-9W", "9", "Wide", "Brooks Ghost 15, Size 9, Wide"),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return "GHL-10W", "GHL-9W"
+}
+
+// TestOrderViewsKeepOptions: an order of a shoe whose title is longer than an order's
+// text shows is named in get_order, list_orders and cancel_order's result with its
+// title cut in the middle (its end kept) and the size and width the cut took out said
+// after it; an order of its sibling with a short title says nothing more (the exact
+// words are golden: TestGoldenResults' *_cut_title files).
+func TestOrderViewsKeepOptions(t *testing.T) {
+	s := newStorefront(t)
+	s.setRules(t, store.NoLimit, store.NoLimit, store.NoLimit)
+	cut, short := longShoes(t, s)
+	c := s.client(t, nil, "2025-11-25")
+	buy := func(id string) string {
+		t.Helper()
+		var out purchaseResult
+		if res := call(t, c, "purchase", map[string]any{"product_id": id}, &out); res.IsError || out.OrderID == "" {
+			t.Fatalf("purchase %s: %s", id, text(res))
+		}
+		return out.OrderID
+	}
+	const lost = "Standard Lacing» (size «10», width «Wide») from "
+	for _, tc := range []struct {
+		name, product string
+		want          bool
+	}{
+		{"the cut took size and width out", cut, true},
+		{"a short title shows them", short, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			order := buy(tc.product)
+			for _, tool := range []string{"get_order", "list_orders", "cancel_order"} {
+				args := map[string]any{"order_id": order}
+				if tool == "list_orders" {
+					args = map[string]any{"limit": 1}
+				}
+				got := text(call(t, c, tool, args, nil))
+				if strings.Contains(got, lost) != tc.want || !tc.want && strings.Contains(got, "» (size «") {
+					t.Errorf("%s says %q; want %q after the title: %v", tool, got, lost, tc.want)
+				}
+				if tc.product == cut && !strings.Contains(got, " … Women's Standard Lacing»") {
+					t.Errorf("%s does not keep the title's end: %q", tool, got)
+				}
+			}
+		})
+	}
 }

@@ -3,6 +3,7 @@ package tools
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -200,6 +201,32 @@ func trackingOf(carrier, number, url string) *orderTracking {
 	return &orderTracking{Carrier: carrier, Number: number, URL: url}
 }
 
+// withLost is v with each line's lost: the values of its product's options that the
+// line's title, cut at orderTitleCap, no longer shows (lostByProduct; read from the
+// catalog as it is now, so a product that left it shows none). Text only: the
+// structured lines keep the whole title.
+func (t *Toolbox) withLost(ctx context.Context, v orderView) orderView {
+	lost := t.lostByProduct(ctx, orderTitleCap, titledLines(v.allLines()))
+	if lost == nil {
+		return v
+	}
+	v.Line.lost = lost[v.Line.ProductID]
+	v.Lines = slices.Clone(v.Lines)
+	for i, l := range v.Lines {
+		v.Lines[i].lost = lost[l.ProductID]
+	}
+	return v
+}
+
+// titledLines are lines' product ids and titles, for lostByProduct.
+func titledLines(lines []orderLine) []titled {
+	out := make([]titled, len(lines))
+	for i, l := range lines {
+		out[i] = titled{l.ProductID, l.Title}
+	}
+	return out
+}
+
 // viewsOf shows orders with their histories.
 func (t *Toolbox) viewsOf(ctx context.Context, orders []store.Order) ([]orderView, error) {
 	ids := make([]string, len(orders))
@@ -212,7 +239,7 @@ func (t *Toolbox) viewsOf(ctx context.Context, orders []store.Order) ([]orderVie
 	}
 	out := make([]orderView, 0, len(orders))
 	for _, o := range orders {
-		out = append(out, viewOf(o, h[o.ID]))
+		out = append(out, t.withLost(ctx, viewOf(o, h[o.ID])))
 	}
 	return out, nil
 }
@@ -229,9 +256,15 @@ func failureReason(o store.Order) string {
 // structuredContent has them all.
 const shownLines = 5
 
-// items is what the order bought, for text results: each line as "2 × «title»",
-// joined by " + ", and past shownLines lines "and N more lines", with the number of
-// items in all when there is more than one line.
+// orderTitleCap is how many characters of a line's title an order's text shows, cut in
+// its middle (quotedTitleAt): a person checks an order by it, not confirms it, so it
+// says more of the title than a confirmation's titleCap.
+const orderTitleCap = 200
+
+// items is what the order bought, for text results: each line as "2 × «title»"
+// (cut at orderTitleCap, then the values of its product's options the cut took out,
+// when withLost filled them), joined by " + ", and past shownLines lines "and N more
+// lines", with the number of items in all when there is more than one line.
 func (v orderView) items() string {
 	lines := v.allLines()
 	parts := make([]string, 0, min(len(lines), shownLines))
@@ -239,7 +272,7 @@ func (v orderView) items() string {
 	for i, l := range lines {
 		units += l.Quantity
 		if i < shownLines {
-			parts = append(parts, fmt.Sprintf("%d × %s%s%s", l.Quantity, quoted(l.Title, 200), l.conditionText(), l.choicesText()))
+			parts = append(parts, fmt.Sprintf("%d × %s%s%s%s", l.Quantity, quotedTitleAt(l.Title, orderTitleCap), lostOptionsText(l.lost), l.conditionText(), l.choicesText()))
 		}
 	}
 	s := strings.Join(parts, " + ")

@@ -94,6 +94,9 @@ type subscriptionView struct {
 	// subscribing, sent to the seller with every renewal.
 	Choices         []choiceView `json:"choices,omitempty" jsonschema:"the value chosen for each of the product's options (a ring size, a metal), sent to the seller with every renewal; absent when the product has none"`
 	Personalization string       `json:"personalization,omitempty" jsonschema:"the person's personalisation text, sent to the seller with every renewal; personal: shown only to this customer"`
+	// lost are the values of the product's family's options that its cut title no
+	// longer shows (lostOptionsOf), said after it in line's text only.
+	lost []catalog.VariantOption
 }
 
 // cycleCharges is what one cycle charges, in parts that add up to its price.
@@ -141,6 +144,14 @@ func newChargesText(u store.Subscription) string {
 	m := func(a int64) price { return priceOf(money.Money{Amount: a, Currency: pr.Params.Currency}) }
 	ch := cycleCharges{Items: m(items), Delivery: m(delivery), Tax: m(tax), TaxIncluded: checkout.TaxIncluded(items, delivery, tax, pr.Params.Amount)}
 	return " (" + ch.text() + ")"
+}
+
+// subscriptionViewOf shows u as this server does (subscriptionOf), with the values of
+// its product's options that its cut title no longer shows (lostOptionsOf).
+func (t *Toolbox) subscriptionViewOf(ctx context.Context, u store.Subscription) subscriptionView {
+	v := subscriptionOf(u, t.Checkout.OtherMode(u))
+	v.lost = t.lostOptionsOf(ctx, u.ProductID, u.Title)
+	return v
 }
 
 // subscriptionOf shows u; otherMode (checkout's OtherMode) is why this server does not
@@ -212,7 +223,7 @@ func sentence(s string) string {
 
 // line is a subscription in one line of text.
 func (v subscriptionView) line() string {
-	s := fmt.Sprintf("%s: %d × %s%s from %s, %s, %s a year, %s", v.ID, v.Quantity, quotedTitle(v.Title), v.choicesText(),
+	s := fmt.Sprintf("%s: %d × %s%s%s from %s, %s, %s a year, %s", v.ID, v.Quantity, quotedTitle(v.Title), lostOptionsText(v.lost), v.choicesText(),
 		quoted(v.Seller.Name, sellerCap), v.chargeText(), v.PerYear.Display, v.Status)
 	if n := len(v.Skipped); n > 0 {
 		days := make([]string, n)
@@ -461,7 +472,7 @@ func firstChargeText(u store.Subscription) string {
 // title no longer shows (lostOptionsOf).
 func (t *Toolbox) subscribeResult(ctx context.Context, out checkout.SubscriptionOutcome, note string) *mcp.CallToolResult {
 	u := out.Subscription
-	v := subscriptionOf(u, t.Checkout.OtherMode(u))
+	v := t.subscriptionViewOf(ctx, u)
 	r := subscribeResult{Status: "subscribed", Mode: string(t.Checkout.Mode()), Subscription: v, FirstCharge: renewalOf(out.First)}
 	per := v.chargeText()
 	if v.NewPrice != nil {
@@ -475,7 +486,7 @@ func (t *Toolbox) subscribeResult(ctx context.Context, out checkout.Subscription
 		quotedTitle(u.Title), v.choicesText(), quoted(u.SellerName, sellerCap), per, v.PerYear.Display)
 	var text string
 	if out.Status == checkout.StatusConfirmationRequired {
-		lost := lostOptionsText(t.lostOptionsOf(ctx, u.ProductID, u.Title))
+		lost := lostOptionsText(v.lost)
 		r.Summary = fmt.Sprintf("Subscribe to %d × %s%s%s from %s at %s, %s a year, paid with the card on file.", u.Quantity,
 			quotedTitle(u.Title), lost, v.choicesText(), quoted(u.SellerName, sellerCap), per, v.PerYear.Display)
 		r.Status, r.QuoteID, r.ExpiresAt = "confirmation_required", u.QuoteID, u.ExpiresAt.UTC().Format(time.RFC3339)
@@ -555,7 +566,7 @@ func (t *Toolbox) listSubscriptions(ctx context.Context, req mcp.CallToolRequest
 	r := listSubscriptionsResult{Subscriptions: []subscriptionView{}}
 	var b strings.Builder
 	for _, u := range subs {
-		v := subscriptionOf(u, t.Checkout.OtherMode(u))
+		v := t.subscriptionViewOf(ctx, u)
 		r.Subscriptions = append(r.Subscriptions, v)
 		b.WriteString("- " + v.line() + "\n")
 	}
@@ -703,7 +714,7 @@ func (t *Toolbox) skipNextRenewal(ctx context.Context, req mcp.CallToolRequest) 
 	if !out.Changed {
 		verb = "The renewal of " + day + " was already skipped; nothing changed"
 	}
-	return t.subscriptionChanged(out.Subscription, nil, nil, verb, "It is not charged nor delivered; the subscription renews as usual after it."), nil
+	return t.subscriptionChanged(ctx, out.Subscription, nil, nil, verb, "It is not charged nor delivered; the subscription renews as usual after it."), nil
 }
 
 func (t *Toolbox) resumeSubscriptionTool() server.ServerTool {
@@ -758,7 +769,7 @@ func (t *Toolbox) pauseSubscription(ctx context.Context, req mcp.CallToolRequest
 	if err != nil {
 		return t.fail(ctx, "pause_subscription", err), nil
 	}
-	return t.subscriptionStopped(ch, "Paused", "Call resume_subscription when the person wants it to renew again."), nil
+	return t.subscriptionStopped(ctx, ch, "Paused", "Call resume_subscription when the person wants it to renew again."), nil
 }
 
 func (t *Toolbox) cancelSubscription(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
@@ -770,7 +781,7 @@ func (t *Toolbox) cancelSubscription(ctx context.Context, req mcp.CallToolReques
 	if err != nil {
 		return t.fail(ctx, "cancel_subscription", err), nil
 	}
-	return t.subscriptionStopped(ch, "Canceled", "Nothing more will be charged for it."), nil
+	return t.subscriptionStopped(ctx, ch, "Canceled", "Nothing more will be charged for it."), nil
 }
 
 func (t *Toolbox) resumeSubscription(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
@@ -806,14 +817,14 @@ func (t *Toolbox) resumeSubscription(ctx context.Context, req mcp.CallToolReques
 		return t.subscriptionConfirmation(ctx, customer, out, modern), nil
 	}
 	next := "It renews " + everyText(checkout.Terms(out.Subscription)) + "."
-	return t.subscriptionChanged(out.Subscription, out.First, nil, "Resumed", next), nil
+	return t.subscriptionChanged(ctx, out.Subscription, out.First, nil, "Resumed", next), nil
 }
 
 // subscriptionStopped shows a pause or cancel, saying so when a renewal it came too
 // late to stop is still being charged (or was charged). next is what to say after it.
 // A pause's summary already says that nothing is charged until it is resumed, so its
 // words about the renewal do not say it again, and end with next (how to resume).
-func (t *Toolbox) subscriptionStopped(ch checkout.SubscriptionChange, verb, next string) *mcp.CallToolResult {
+func (t *Toolbox) subscriptionStopped(ctx context.Context, ch checkout.SubscriptionChange, verb, next string) *mcp.CallToolResult {
 	w := renewalUnderWayOf(ch.UnderWay)
 	if w != nil {
 		lead, after := "Nothing more is charged after it, but the renewal", ""
@@ -830,11 +841,11 @@ func (t *Toolbox) subscriptionStopped(ch checkout.SubscriptionChange, verb, next
 		}
 		next += after
 	}
-	return t.subscriptionChanged(ch.Subscription, nil, w, verb, next)
+	return t.subscriptionChanged(ctx, ch.Subscription, nil, w, verb, next)
 }
 
-func (t *Toolbox) subscriptionChanged(u store.Subscription, charge *checkout.Renewal, under *renewalUnderWayView, verb, next string) *mcp.CallToolResult {
-	v := subscriptionOf(u, t.Checkout.OtherMode(u))
+func (t *Toolbox) subscriptionChanged(ctx context.Context, u store.Subscription, charge *checkout.Renewal, under *renewalUnderWayView, verb, next string) *mcp.CallToolResult {
+	v := t.subscriptionViewOf(ctx, u)
 	r := subscriptionChangeResult{Status: v.Status, Subscription: v, Charge: renewalOf(charge), RenewalUnderWay: under, Instruction: next}
 	r.Summary = verb + ": " + sentence(v.line())
 	text := r.Summary + " " + next

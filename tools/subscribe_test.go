@@ -189,15 +189,7 @@ func TestResumeNewPriceConfirmation(t *testing.T) {
 		OpenCycle: -1, PauseCode: string(checkout.RefusalPriceChanged), PauseParams: string(params), QuoteID: "qs_1",
 		ConfirmVia: checkout.ViaQuoteID, ExpiresAt: at.Add(10 * time.Minute), CreatedAt: at.AddDate(0, -2, 0), UpdatedAt: at}
 	res := s.tb.subscribeResult(context.Background(), checkout.SubscriptionOutcome{Status: checkout.StatusConfirmationRequired, Subscription: u}, "")
-	var structured strings.Builder
-	enc := json.NewEncoder(&structured)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(map[string]any{"isError": res.IsError, "structuredContent": res.StructuredContent}); err != nil {
-		t.Fatal(err)
-	}
-	golden(t, "resume_subscription_new_price.txt", text(res)+"\n")
-	golden(t, "resume_subscription_new_price.json", structured.String())
+	goldenResult(t, "resume_subscription_new_price", res, nil)
 	for _, want := range []string{"at the new price $35.00 every month (was $29.00)", "$420.00 a year at the new price", "first charge at the new price is made as soon as the person confirms"} {
 		if !strings.Contains(text(res), want) {
 			t.Errorf("text %q lacks %q", text(res), want)
@@ -245,7 +237,7 @@ func TestStoppedSubscriptionResults(t *testing.T) {
 			if tc.paused {
 				u.State, u.PauseCode, verb, next = store.SubscriptionPaused, "", "Paused", resumeNext
 			}
-			res := s.tb.subscriptionStopped(checkout.SubscriptionChange{Subscription: u, UnderWay: tc.under}, verb, next)
+			res := s.tb.subscriptionStopped(context.Background(), checkout.SubscriptionChange{Subscription: u, UnderWay: tc.under}, verb, next)
 			r := res.StructuredContent.(subscriptionChangeResult)
 			lower, n := strings.ToLower(text(res)), 0
 			for _, says := range []string{"nothing is charged", "nothing more is charged", "nothing more will be charged"} {

@@ -22,14 +22,18 @@ const titleTail = 30
 // summary and dialog, cart and checkout lines, orders, subscriptions, refusals) must
 // say which product it is, and siblings differ in the words a title ends with. It is
 // cleaned before it is cut, so the kept end is the title's own end.
-func quotedTitle(s string) string {
-	return catalog.SellerText(txt.EllipsizeMiddle(txt.Clean(s, 4*catalog.MaxTitleLen), titleCap, titleTail))
+func quotedTitle(s string) string { return quotedTitleAt(s, titleCap) }
+
+// quotedTitleAt is quotedTitle cut to max characters: an order's views (get_order,
+// list_orders, cancel_order's result) show orderTitleCap.
+func quotedTitleAt(s string, max int) string {
+	return catalog.SellerText(txt.EllipsizeMiddle(txt.Clean(s, 4*catalog.MaxTitleLen), max, titleTail))
 }
 
-// titleCut says whether quotedTitle cuts title s.
-func titleCut(s string) bool {
+// titleCut says whether quotedTitleAt(s, max) cuts title s.
+func titleCut(s string, max int) bool {
 	clean := txt.Clean(s, 4*catalog.MaxTitleLen)
-	return txt.EllipsizeMiddle(clean, titleCap, titleTail) != clean
+	return txt.EllipsizeMiddle(clean, max, titleTail) != clean
 }
 
 // lostOptionsOf returns the values of its family's options (catalog.VariantOptions:
@@ -39,7 +43,12 @@ func titleCut(s string) bool {
 // family, its title still shows every value, or reading it fails (the quote is what
 // matters).
 func (t *Toolbox) lostOptionsOf(ctx context.Context, id, title string) []catalog.VariantOption {
-	if t.Catalog == nil || !titleCut(title) {
+	return t.lostOptionsAt(ctx, id, title, titleCap)
+}
+
+// lostOptionsAt is lostOptionsOf for the title cut to max characters (quotedTitleAt).
+func (t *Toolbox) lostOptionsAt(ctx context.Context, id, title string, max int) []catalog.VariantOption {
+	if t.Catalog == nil || !titleCut(title, max) {
 		return nil
 	}
 	p, err := t.Catalog.Product(ctx, id)
@@ -50,7 +59,7 @@ func (t *Toolbox) lostOptionsOf(ctx context.Context, id, title string) []catalog
 	if err != nil {
 		return nil
 	}
-	shown := strings.ToLower(quotedTitle(title))
+	shown := strings.ToLower(quotedTitleAt(title, max))
 	var lost []catalog.VariantOption
 	for _, o := range catalog.VariantOptions(p, vs) {
 		if !showsValue(shown, strings.ToLower(o.Value)) {
@@ -80,6 +89,30 @@ func showsValue(title, value string) bool {
 }
 
 func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// titled is a line's product id and title, for lostByProduct.
+type titled struct{ id, title string }
+
+// lostByProduct returns, by product id, the values of its family's options that the
+// title of a line of lines, cut to max characters, no longer shows (lostOptionsAt);
+// nil when no line lost any. Each product is read once.
+func (t *Toolbox) lostByProduct(ctx context.Context, max int, lines []titled) map[string][]catalog.VariantOption {
+	var lost map[string][]catalog.VariantOption
+	seen := map[string]bool{}
+	for _, l := range lines {
+		if seen[l.id] {
+			continue
+		}
+		seen[l.id] = true
+		if opts := t.lostOptionsAt(ctx, l.id, l.title, max); len(opts) > 0 {
+			if lost == nil {
+				lost = map[string][]catalog.VariantOption{}
+			}
+			lost[l.id] = opts
+		}
+	}
+	return lost
+}
 
 // lostOptionsText is " (size «10», width «Wide»)" after a cut title, "" for none.
 func lostOptionsText(lost []catalog.VariantOption) string {

@@ -70,6 +70,13 @@ func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.
 	if err != nil {
 		return &usageError{Msg: err.Error()}
 	}
+	if n, err := st.UsableTokens(ctx, time.Now()); err == nil && n == 0 {
+		// A new user's first serve, or a --db that names another database than the one
+		// the token was made for: every request would get a 401 saying only that the
+		// token is not valid.
+		logger.Warn("no bearer token of this database can sign in (none made yet, or each revoked or expired), so every request is refused 401: make one with `commerce-mcp token create --db " +
+			shellWord(c.db) + " --customer EMAIL --name LABEL` (customers: `commerce-mcp customer list --db " + shellWord(c.db) + "`)")
+	}
 	err = h.ListenAndServe(ctx, c.http.addr, func(a net.Addr) {
 		if after.pages != nil {
 			after.pages.setBase(pagesBase(c, a))

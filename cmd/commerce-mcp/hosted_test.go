@@ -859,3 +859,24 @@ func TestStdioMemoryLimit(t *testing.T) {
 		})
 	}
 }
+
+// TestHostedWarnsWithoutTokens: serve over HTTP on a database none of whose tokens
+// can sign in (a new user's first start, or a --db other than the token's) warns at
+// start that every request will be refused, and how to make a token for that
+// database; with a token it says nothing of it.
+func TestHostedWarnsWithoutTokens(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "shop.db")
+	const warning = "no bearer token of this database can sign in"
+	srv := startHosted(t, db, nil, "--transport", "http")
+	if !logShows(srv.stderr, warning) || !strings.Contains(srv.stderr.String(), "commerce-mcp token create --db "+db+" --customer EMAIL") {
+		t.Fatalf("no warning, with the command, on a database without tokens:\n%s", srv.stderr.String())
+	}
+	if err := srv.stop(t); err != nil {
+		t.Fatal(err)
+	}
+	newToken(t, db, store.DemoCustomerID)
+	again := startHosted(t, db, nil, "--transport", "http")
+	if strings.Contains(again.stderr.String(), warning) {
+		t.Errorf("warned although a token can sign in:\n%s", again.stderr.String())
+	}
+}

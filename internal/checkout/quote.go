@@ -264,7 +264,7 @@ func lineTitle(sess Session, want []Item, titles map[string]string) string {
 				if t := titles[sess.Lines[i].ProductID]; t != "" {
 					return t
 				}
-				return text.Clean(sess.Lines[i].Title, 200)
+				return text.Clean(sess.Lines[i].Title, lineTitleMax)
 			}
 		}
 	}
@@ -283,18 +283,24 @@ func noteConditions(p *store.Purchase, conds map[string]string) {
 	}
 }
 
+// lineTitleMax bounds the seller's name for an item as a purchase records it: as long
+// as the catalog's longest title (catalog.MaxTitleLen characters of up to 4 bytes), so
+// an order keeps the end of a long title, where what tells a variant from its siblings
+// is said ("… - Size 10, Wide - Black/Pink"); what shows it cuts it in its middle.
+const lineTitleMax = 4 * catalog.MaxTitleLen
+
 // fillFromSession copies the seller's authoritative lines, delivery and totals into
 // p. The caller has checked that the seller quoted the quantities asked for.
 func fillFromSession(p *store.Purchase, sess Session, titles map[string]string) {
 	p.Lines = p.Lines[:0]
 	for _, l := range sess.Lines {
-		l.Title = text.Clean(l.Title, 200)
+		l.Title = text.Clean(l.Title, lineTitleMax)
 		if l.Title == "" {
 			l.Title = titles[l.ProductID]
 		}
 		p.Lines = append(p.Lines, l)
 	}
-	p.Title = text.Clean(sess.Title, 200)
+	p.Title = text.Clean(sess.Title, lineTitleMax)
 	if len(p.Lines) > 0 {
 		p.Title, p.ProductID, p.Quantity = p.Lines[0].Title, p.Lines[0].ProductID, p.Lines[0].Quantity
 	}
