@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -91,17 +90,8 @@ func TestCarriedPoolsRandomWrites(t *testing.T) {
 // checkCarriedRandom runs rounds of TestCarriedPoolsRandomWrites for one seed.
 func checkCarriedRandom(t *testing.T, seed uint64, rounds int) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "catalog.db")
-	c, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
 	products := randomCatalog(2000, seed)
-	if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, products); err != nil {
-		t.Fatal(err)
-	}
-	fresh := poolTwin(t, c, path, 10, 60, 20, time.Minute)
+	c, fresh, _ := carriedTwins(t, products, 10, 60, 20, time.Minute)
 	var queries []Query
 	for i, w := range randomVocab {
 		queries = append(queries, Query{Text: w})

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 )
 
 // builtinVocabularyText is the vocabulary every catalog starts with: synonym groups,
@@ -497,34 +496,20 @@ func (v *Vocabulary) isCollective(w string) bool {
 // vocabulary makes 8,189 keys, most of one word, in a process that has just started
 // (TestTermKey holds it equal to the words splitWords gives).
 func termKey(term string) string {
-	for i := 0; i < len(term); i++ {
-		if term[i] >= utf8.RuneSelf {
-			words := splitWords(term)
-			for i, w := range words {
-				words[i] = wordKey(w)
-			}
-			return strings.Join(words, " ")
+	if !isASCII(term) {
+		words := splitWords(term)
+		for i, w := range words {
+			words[i] = wordKey(w)
 		}
+		return strings.Join(words, " ")
 	}
-	term = strings.ToLower(term)
 	var (
 		first string
 		key   []byte
 		n     int
 	)
-	start := -1
-	for i := 0; i <= len(term); i++ {
-		if i < len(term) && (term[i] >= 'a' && term[i] <= 'z' || term[i] >= '0' && term[i] <= '9') {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start < 0 {
-			continue
-		}
-		k := wordKey(term[start:min(i, start+maxWordRunes)])
-		start = -1
+	for w := range asciiWords(strings.ToLower(term)) {
+		k := wordKey(w)
 		switch n++; n {
 		case 1:
 			first = k

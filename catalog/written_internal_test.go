@@ -30,12 +30,6 @@ import (
 // textCarried: these rounds hold it equal.)
 func TestCarriedPoolsEqualBuilt(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "catalog.db")
-	c, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
 	products := wordSetProducts(1500)
 	for i := range products {
 		if i%40 == 3 {
@@ -43,10 +37,7 @@ func TestCarriedPoolsEqualBuilt(t *testing.T) {
 			products[i].Attributes["list_price"] = "$999.00"
 		}
 	}
-	if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, products); err != nil {
-		t.Fatal(err)
-	}
-	fresh := poolTwin(t, c, path, 10, 300, 40, time.Minute)
+	c, fresh, path := carriedTwins(t, products, 10, 300, 40, time.Minute)
 	ex, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
@@ -235,12 +226,6 @@ func TestTextCarriedPools(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := context.Background()
-			path := filepath.Join(t.TempDir(), "catalog.db")
-			c, err := Open(ctx, path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer c.Close()
 			var products []Product
 			for i := range 40 {
 				products = append(products, Product{ID: fmt.Sprintf("t%d", i), SellerID: "s", Title: fmt.Sprintf("Tile %d", i),
@@ -254,10 +239,7 @@ func TestTextCarriedPools(t *testing.T) {
 				products = append(products, Product{ID: fmt.Sprintf("w%d", i), SellerID: "s", Title: fmt.Sprintf("Widget %d", i),
 					Description: "A widget.", Availability: InStock, Price: money.Money{Amount: amount, Currency: "USD"}})
 			}
-			if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, products); err != nil {
-				t.Fatal(err)
-			}
-			fresh := poolTwin(t, c, path, 10, 8, 4, 0)
+			c, fresh, _ := carriedTwins(t, products, 10, 8, 4, 0)
 			q := Query{Text: "tile", Sort: tc.sort, Limit: 3}
 			searchPages(t, c, q)
 			// A write of text as long as before, far from the pool: the pool is carried
@@ -317,6 +299,23 @@ func TestTextCarriedPools(t *testing.T) {
 	}
 }
 
+// carriedTwins opens a catalog in a temporary directory, writes products (of seller
+// "s") into it and opens its poolTwin with the bounds given; both are closed when the
+// test ends. It returns them and the catalog file's path.
+func carriedTwins(t *testing.T, products []Product, exactUpTo, poolSize, poolChunk int, budget time.Duration) (c, fresh *Catalog, path string) {
+	t.Helper()
+	path = filepath.Join(t.TempDir(), "catalog.db")
+	c, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	if _, err := c.Upsert(context.Background(), []Seller{{ID: "s", Name: "Shop"}}, products); err != nil {
+		t.Fatal(err)
+	}
+	return c, poolTwin(t, c, path, exactUpTo, poolSize, poolChunk, budget), path
+}
+
 // poolTwin opens a second catalog on c's file, whose pools are built afresh where c's are
 // carried, and gives both a test's small pools (exactUpTo, poolSize, poolChunk) and, when
 // budget is not 0, that fallback budget. It is closed when the test ends.
@@ -346,12 +345,6 @@ func poolTwin(t *testing.T, c *Catalog, path string, exactUpTo, poolSize, poolCh
 // words. The three pages must be a build's, and the pool placed.
 func TestPlacedKeptSortedAgain(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "catalog.db")
-	c, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
 	var products []Product
 	for i := range 30 {
 		title := "Tile" + strings.Repeat(" tile", i%3)
@@ -363,10 +356,7 @@ func TestPlacedKeptSortedAgain(t *testing.T) {
 		products = append(products, Product{ID: fmt.Sprintf("w%d", i), SellerID: "s", Title: "Widget", Description: "A widget.",
 			Availability: InStock, Price: money.Money{Amount: int64(500 + i), Currency: "USD"}})
 	}
-	if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, products); err != nil {
-		t.Fatal(err)
-	}
-	fresh := poolTwin(t, c, path, 10, 60, 20, 0)
+	c, fresh, _ := carriedTwins(t, products, 10, 60, 20, 0)
 	q := Query{Text: "tile", Limit: 10}
 	searchPages(t, c, q)
 	for _, description := range []string{"A gadget.", strings.Repeat("Long words here. ", 100)} {
