@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -64,15 +63,15 @@ func capitalized(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 // over many words: a generated catalog of 2,000 products whose texts draw on 24 words
 // (a few dozen to most products each), pools of 60 read 20 at a time; then, for each of
 // three seeds, 20 rounds of one upsert of a random mix — descriptions edited with a word
-// swapped for another (as long as before: every match's bm25 moves by one factor, so
-// the products written are placed), descriptions lengthened, titles renamed, prices
-// changed, ratings changed, products put on or taken off sale — and stock taken. After
+// swapped for another (as long as before: every match's bm25 moves by one factor),
+// descriptions lengthened, titles renamed, prices changed, ratings changed, products put
+// on or taken off sale — and stock taken. After
 // each round every word is searched in relevance order (alone and, for six, on sale),
 // and eight in price and rating order, three pages each, on the catalog that carries
 // its pools and on a second on the same file that forgets them before each search:
 // pages, facets of the first page and totals must be equal. The bound textCarried states
 // (in relevance order a carried pool is the build's unless the catalog's statistics
-// swap one of its products with one beyond it, or two within placeSpread) is what
+// swap one of its products with one beyond it) is what
 // equality here allows: the pages are compared whole. It also checks that each path
 // was taken: pools carried across text, placed, ranked with products put on or off
 // sale, and built again past maxTextWritten.
@@ -91,17 +90,8 @@ func TestCarriedPoolsRandomWrites(t *testing.T) {
 // checkCarriedRandom runs rounds of TestCarriedPoolsRandomWrites for one seed.
 func checkCarriedRandom(t *testing.T, seed uint64, rounds int) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "catalog.db")
-	c, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
 	products := randomCatalog(2000, seed)
-	if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, products); err != nil {
-		t.Fatal(err)
-	}
-	fresh := poolTwin(t, c, path, 10, 60, 20, time.Minute)
+	c, fresh, _ := carriedTwins(t, products, 10, 60, 20, time.Minute)
 	var queries []Query
 	for i, w := range randomVocab {
 		queries = append(queries, Query{Text: w})

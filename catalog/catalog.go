@@ -75,8 +75,8 @@ type Catalog struct {
 	// textCarried counts the pools carried across writes of indexed text with the
 	// products written ranked in (textCarried), for tests.
 	textCarried atomic.Int64
-	// textPlaced counts those carried with only the products written and a few anchors
-	// ranked (placeWritten), for tests.
+	// textPlaced counts those carried with only the products written and one of the
+	// pool's other products of each rank ranked (placeWritten), for tests.
 	textPlaced atomic.Int64
 	// saleTextCarried counts the pools of a word's matches on sale carried across
 	// writes of indexed text (salePoolCarried), for tests and benchmarks.

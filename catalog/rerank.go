@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"math"
 	"slices"
 	"strconv"
@@ -1233,27 +1234,32 @@ func titleName(t string) string {
 // lowerWords is splitWords for seller text, faster for ASCII: the words are slices of
 // one lower-cased copy of s.
 func lowerWords(s string) []string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return splitWords(s)
-		}
+	if !isASCII(s) {
+		return splitWords(s)
 	}
-	s = strings.ToLower(s)
-	out := make([]string, 0, 12)
-	start := -1
-	for i := 0; i <= len(s); i++ {
-		if i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= '0' && s[i] <= '9') {
-			if start < 0 {
-				start = i
+	return slices.AppendSeq(make([]string, 0, 12), asciiWords(strings.ToLower(s)))
+}
+
+// asciiWords yields the words of s, ASCII text in lower case, as splitWords cuts them:
+// runs of letters and digits, each cut to maxWordRunes; slices of s.
+func asciiWords(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := -1
+		for i := 0; i <= len(s); i++ {
+			if i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= '0' && s[i] <= '9') {
+				if start < 0 {
+					start = i
+				}
+				continue
 			}
-			continue
-		}
-		if start >= 0 {
-			out = append(out, s[start:min(i, start+maxWordRunes)])
-			start = -1
+			if start >= 0 {
+				if !yield(s[start:min(i, start+maxWordRunes)]) {
+					return
+				}
+				start = -1
+			}
 		}
 	}
-	return out
 }
 
 // queryHead returns the head noun of a query's words, by wordKey: the last word before

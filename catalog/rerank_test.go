@@ -11,9 +11,16 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
-// TestLowerWords holds lowerWords, the fast path for ASCII, equal to splitWords.
+// TestLowerWords holds lowerWords, the fast path for ASCII, equal to splitWords: on
+// a few shapes of seller text, and on every line and term of the built-in vocabulary,
+// which ParseVocabulary reads with it.
 func TestLowerWords(t *testing.T) {
-	for _, s := range []string{"Sony WH-1000XM4 Wireless, Black", "  a--b  ", "Café Crème 2x", "", "Über/Unter 55\" TV", "x" + string(make([]byte, 0)) + "y_z"} {
+	texts := []string{"Sony WH-1000XM4 Wireless, Black", "  a--b  ", "Café Crème 2x", "", "Über/Unter 55\" TV", "x" + string(make([]byte, 0)) + "y_z"}
+	for _, line := range strings.Split(builtinVocabularyText, "\n") {
+		texts = append(texts, line)
+		texts = append(texts, strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ':' || r == '=' || r == '>' })...)
+	}
+	for _, s := range texts {
 		if got, want := lowerWords(s), splitWords(s); !slices.Equal(got, want) {
 			t.Errorf("lowerWords(%q) = %q, splitWords says %q", s, got, want)
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -58,12 +57,6 @@ func TestSalePoolCarriedCases(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := context.Background()
-			path := filepath.Join(t.TempDir(), "catalog.db")
-			c, err := Open(ctx, path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer c.Close()
 			var products []Product
 			for i := range 40 {
 				attrs := map[string]string{}
@@ -77,10 +70,7 @@ func TestSalePoolCarriedCases(t *testing.T) {
 				products = append(products, Product{ID: fmt.Sprintf("w%d", i), SellerID: "s", Title: fmt.Sprintf("Widget %d", i),
 					Description: "A widget.", Availability: InStock, Price: money.Money{Amount: int64(500 + i), Currency: "USD"}})
 			}
-			if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, products); err != nil {
-				t.Fatal(err)
-			}
-			fresh := poolTwin(t, c, path, 10, 8, 4, 0)
+			c, fresh, path := carriedTwins(t, products, 10, 8, 4, 0)
 			q := Query{Text: "tile on sale", Sort: tc.sort, Limit: 3}
 			searchPages(t, c, q)
 			if st := c.SearchPools(); st.SalePools == 0 {

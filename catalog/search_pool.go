@@ -338,7 +338,7 @@ type SearchPoolStats struct {
 	Built       int64 // pools built by ordering every match (FullOrders)
 	Carried     int64 // pools carried to a later text version, text or not
 	TextCarried int64 // of those, carried across writes of indexed text
-	Placed      int64 // carried with only the products written (or flipped) and anchors ranked
+	Placed      int64 // carried with only the products written (or flipped) and one product of each rank ranked
 	SalePools   int64 // pools of a word's matches on sale built (salePool)
 	SaleRanked  int64 // pools of matches on sale carried with products put on or off sale ranked in
 	SaleText    int64 // pools of matches on sale carried across writes of indexed text

@@ -243,3 +243,23 @@ func BenchmarkParseVocabulary(b *testing.B) {
 		}
 	}
 }
+
+// TestTermKey holds termKey, whose ASCII path slices words out of the term, equal to
+// the key of the words splitWords gives (each by wordKey, joined by spaces): on a few
+// shapes, and on every comma-separated piece of every line of the built-in vocabulary.
+func TestTermKey(t *testing.T) {
+	terms := []string{"", " ", "Hoover", "vacuum  cleaner", "Batteries, AA", "ipad-pro 11", "Café crème", "x" + strings.Repeat("y", 80) + " z",
+		"fish tanks", "A/B testing kit", "über boxes", "3D printers!"}
+	for _, line := range strings.Split(builtinVocabularyText, "\n") {
+		terms = append(terms, strings.Split(line, ",")...)
+	}
+	for _, term := range terms {
+		words := splitWords(term)
+		for i, w := range words {
+			words[i] = wordKey(w)
+		}
+		if got, want := termKey(term), strings.Join(words, " "); got != want {
+			t.Errorf("termKey(%q) = %q, the words' keys say %q", term, got, want)
+		}
+	}
+}

@@ -286,7 +286,7 @@ func (s *search) textCarriedAmong(ctx context.Context, key string, f carryFilter
 // other products keep their matching (and their passing f) and, but for the
 // statistics' drift textCarried bounds, their order. So the pool's products and those
 // of moved are ranked again together, in one statement over those rowids (or only
-// moved's and anchors, placeWritten), keeping those that match and pass f now; a
+// moved's and one of the others of each rank, placeWritten), keeping those that match and pass f now; a
 // pool that held every match still does; else the order is cut after the last of the
 // pool's products not in moved (one of moved ranked after it might follow products
 // the pool never held) and the matches counted again (f.count), and a pool that the
@@ -438,29 +438,24 @@ func (s *search) rankKeys(ctx context.Context, expr string, rowids []int64, amon
 	return out, keys, nil
 }
 
-// Bounds of placeWritten: how many of a pool's products not written it ranks again as
-// anchors, and how far their ranks may have moved apart (relatively) for the others'
-// order to be taken as kept.
-const (
-	placeAnchors = 32
-	placeSpread  = 1e-6
-)
-
-// placeWritten returns the pool old's matches and the products written since (wr) in
-// relevance order with their keys, ranking only the written ones and placeAnchors of
-// old's others again, and true; or false when it cannot (another order, an expression
-// of more than one phrase, keys not read, an anchor's rank moved apart from the
-// others'), for all of them to be ranked again.
+// placeWritten returns the pool old's matches and the products moved since in
+// relevance order with their keys, ranking again only the products moved and, of old's
+// others (kept), one product of each rank, and true; or false when it cannot (another
+// order, an expression of more than one phrase, keys not read, a kept product no longer
+// matching), for all of them to be ranked again.
 //
-// For an expression of one phrase every match's bm25 is the same factor (the phrase's
-// inverse document frequency) times a part that moves, for a product not written, only
-// with the catalog's average length. The anchors' ranks now over their ranks before
-// measure that factor; while they agree within placeSpread, the average length moved
-// too little to swap products whose ranks differ by more than that share, and the
-// pool's products not written keep their order, their ranks scaled by it. Each written
-// product that matches is then placed among them by its rank now, against the ranks
-// now of the kept products whose scaled ranks lie near its own (nearRanks): products
-// of equal text tie exactly, which a scaled rank, rounded, does not.
+// For an expression of one phrase a match's bm25 is the phrase's inverse document
+// frequency times a function of the product's weighted count of the phrase and its
+// length (and the catalog's average length): products of one rank have the same count
+// and length (products of equal text, as templated catalogs have many), so they rank
+// alike after the catalog's statistics moved too, and a kept product not written keeps
+// its count and length. So one product of each rank the pool's kept products have is
+// ranked again in the same statement as the products moved (one walk of the word's
+// matches, bm25 for those rows alone), and every kept product takes its rank's rank
+// now: exact ranks, so that a written product tying kept ones exactly is ordered by
+// rating and rowid as a build orders it, and kept products whose order the average
+// length's move swapped are sorted again. A pool of distinct ranks costs what ranking
+// it whole costs.
 func (s *search) placeWritten(ctx context.Context, old *pool, moved map[int64]bool, among string) ([]int64, []poolKey, bool, error) {
 	if s.q.Sort != SortRelevance || !onePhrase(old.expr) || len(old.keys) != len(old.rowids) {
 		return nil, nil, false, nil
@@ -469,76 +464,61 @@ func (s *search) placeWritten(ctx context.Context, old *pool, moved map[int64]bo
 		kept     []int64
 		keptKeys []poolKey
 	)
+	ofRank := map[int64]float64{} // one kept product of each rank: the rank before
+	taken := map[float64]bool{}
 	for i, r := range old.rowids {
-		if _, w := moved[r]; !w {
-			kept, keptKeys = append(kept, r), append(keptKeys, old.keys[i])
+		if _, w := moved[r]; w {
+			continue
+		}
+		kept, keptKeys = append(kept, r), append(keptKeys, old.keys[i])
+		if rank := old.keys[i].rank; !taken[rank] {
+			taken[rank] = true
+			ofRank[r] = rank
 		}
 	}
 	if len(kept) == 0 {
 		return nil, nil, false, nil
 	}
-	anchorAt := map[int64]int{}
-	step := max(1, len(kept)/placeAnchors)
-	for i := 0; i < len(kept); i += step {
-		anchorAt[kept[i]] = i
-	}
-	anchorAt[kept[len(kept)-1]] = len(kept) - 1
-	ask := make([]int64, 0, len(anchorAt)+len(moved))
-	for r := range anchorAt {
-		ask = append(ask, r)
-	}
-	for r := range moved {
-		ask = append(ask, r)
-	}
+	ask := slices.AppendSeq(make([]int64, 0, len(ofRank)+len(moved)), maps.Keys(ofRank))
+	ask = slices.AppendSeq(ask, maps.Keys(moved))
 	got, keys, err := s.rankKeys(ctx, old.expr, ask, among)
 	if err != nil {
 		return nil, nil, false, err
 	}
+	now := make(map[float64]float64, len(ofRank)) // rank before → rank now
 	var (
-		lo, hi  float64
-		seen    int
 		written []int64
 		wKeys   []poolKey
 	)
 	for i, r := range got {
-		at, anchor := anchorAt[r]
-		if !anchor {
-			written, wKeys = append(written, r), append(wKeys, keys[i])
+		if before, ok := ofRank[r]; ok {
+			now[before] = keys[i].rank
 			continue
 		}
-		if keptKeys[at].rank >= 0 || keys[i].rank >= 0 {
-			return nil, nil, false, nil // a rank of zero (FTS5's floor) scales nothing
-		}
-		f := keys[i].rank / keptKeys[at].rank
-		if seen == 0 || f < lo {
-			lo = f
-		}
-		if seen == 0 || f > hi {
-			hi = f
-		}
-		seen++
+		written, wKeys = append(written, r), append(wKeys, keys[i])
 	}
-	if seen != len(anchorAt) || hi-lo > placeSpread*lo {
+	if len(now) != len(ofRank) {
 		return nil, nil, false, nil
 	}
-	factor := (lo + hi) / 2
-	// A kept product's rank scaled by factor is its rank now only to within rounding
-	// (and placeSpread), and products of equal text tie exactly: a written product
-	// whose rank lies that near a kept one's would be placed by the rounding. So the
-	// kept ranks near a written one are read again, one product of each rank (those of
-	// one rank before rank alike now), and those read replace the scaled ones.
-	now, err := s.nearRanks(ctx, old.expr, keptKeys, kept, wKeys, factor)
-	if err != nil || now == nil {
-		return nil, nil, false, err
+	order := make([]int, len(kept))
+	for i := range kept {
+		order[i] = i
+		keptKeys[i].rank = now[keptKeys[i].rank]
 	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		if keptKeys[a].before(kept[a], keptKeys[b], kept[b]) {
+			return -1
+		}
+		if keptKeys[b].before(kept[b], keptKeys[a], kept[a]) {
+			return 1
+		}
+		return 0
+	})
 	out := make([]int64, 0, len(kept)+len(written))
 	outKeys := make([]poolKey, 0, len(kept)+len(written))
 	j := 0
-	for i, r := range kept {
-		k := poolKey{rank: keptKeys[i].rank * factor, rating: keptKeys[i].rating}
-		if v, ok := now[keptKeys[i].rank]; ok {
-			k.rank = v
-		}
+	for _, i := range order {
+		r, k := kept[i], keptKeys[i]
 		for j < len(written) && wKeys[j].before(written[j], k, r) {
 			out, outKeys = append(out, written[j]), append(outKeys, wKeys[j])
 			j++
@@ -547,38 +527,4 @@ func (s *search) placeWritten(ctx context.Context, old *pool, moved map[int64]bo
 	}
 	out, outKeys = append(out, written[j:]...), append(outKeys, wKeys[j:]...)
 	return out, outKeys, true, nil
-}
-
-// nearRanks returns, for the ranks of keys (kept's, in relevance order, as read before)
-// that scaled by factor lie within placeSpread of a written product's rank now (wKeys),
-// each one's rank now, read for one product of that rank; an empty map when none lies
-// so near, nil when a product read no longer matches (not placed then).
-func (s *search) nearRanks(ctx context.Context, expr string, keys []poolKey, kept []int64, wKeys []poolKey, factor float64) (map[float64]float64, error) {
-	reps := map[int64]float64{} // a product of each near rank, by rowid: the rank before
-	seen := map[float64]bool{}
-	for _, w := range wKeys {
-		tol := 2 * placeSpread * -w.rank
-		// keys are in rank order (ascending): the first whose scaled rank reaches w's
-		// less the tolerance, then on while within it.
-		i, _ := slices.BinarySearchFunc(keys, w.rank-tol, func(k poolKey, t float64) int { return cmp.Compare(k.rank*factor, t) })
-		for ; i < len(keys) && keys[i].rank*factor <= w.rank+tol; i++ {
-			if !seen[keys[i].rank] {
-				seen[keys[i].rank] = true
-				reps[kept[i]] = keys[i].rank
-			}
-		}
-	}
-	now := map[float64]float64{}
-	if len(reps) == 0 {
-		return now, nil
-	}
-	ask := slices.Collect(maps.Keys(reps))
-	got, gotKeys, err := s.rankKeys(ctx, expr, ask, "")
-	if err != nil || len(got) != len(ask) {
-		return nil, err
-	}
-	for i, r := range got {
-		now[reps[r]] = gotKeys[i].rank
-	}
-	return now, nil
 }
