@@ -14,7 +14,9 @@ import (
 // is another kind of the monitor stands sold, and "dishwsher tablets" (corrected:
 // "dishwasher" of the air fryers' "Dishwasher Safe") no more sold than without the
 // group. "Dog Chew Toy" says the "dog chews" of the dog treats'
-// group and is a toy: "dog treats" finds nothing. Another name that heads products
+// group and is a toy: "dog treats" finds nothing. "descaler" is in the coffee
+// makers' descriptions and none of its other names in any product: "kettle descaler" asks for
+// a thing the shop does not sell, as it does where no product says "descaler". Another name that heads products
 // still finds them ("cat treats": the Cat Snacks), as does a word whose other names
 // some product has.
 func TestSearchOtherNamesNotSold(t *testing.T) {
@@ -32,6 +34,8 @@ func TestSearchOtherNamesNotSold(t *testing.T) {
 		add(fmt.Sprint("treattoy", i), fmt.Sprintf("Fetchwell Squeaky Dog Toys, Treat Dispensing, %d Pack", 3+i), "Hide a treat inside.")
 		add(fmt.Sprint("catsnack", i), fmt.Sprintf("Whiskerly Cat Snacks, Salmon, %d Pack", 6+i), "Crunchy outside, soft inside.")
 		add(fmt.Sprint("notebook", i), fmt.Sprintf("Vantora %d-Inch Notebook PC, 16GB RAM", 13+i), "All-day battery.")
+		add(fmt.Sprint("kettle", i), fmt.Sprintf("Brewmate %d.7L Electric Kettle, Stainless Steel", 1+i), "Boils a litre in minutes.")
+		add(fmt.Sprint("coffeemaker", i), fmt.Sprintf("Brewmate %d Cup Coffee Maker", 10+2*i), "Run a descaler through it every month.")
 	}
 	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
 		t.Fatal(err)
@@ -43,6 +47,7 @@ func TestSearchOtherNamesNotSold(t *testing.T) {
 		{"a word whose other names no product has, before a head sold as one kind", "tablet stand", ""},
 		{"a head whose other names no product has, said in descriptions, after a corrected word", "dishwsher tablets", ""},
 		{"another name of a phrase said only in another thing's name", "dog treats", ""},
+		{"a type's name and a word whose other names no product has, said in descriptions", "kettle descaler", ""},
 		{"another name of a phrase that heads products", "cat treats", "catsnack"},
 		{"a word whose other name some product has", "laptop charger", "charger"},
 	} {
