@@ -251,6 +251,23 @@ func (c *Catalog) splitTerm(ctx context.Context, lv *learnedView, v *Vocabulary,
 	return !known, err
 }
 
+// otherNamesSold reports whether some product has, in any field, one of the other
+// names the vocabulary gives word i of q (its alternatives). A group keeps its terms
+// as alternatives when the catalog has the word itself, so a word with alternatives
+// is not yet a thing sold under another name: "tablet", which a shop's chargers'
+// descriptions say ("charges a laptop, tablet and phone"), has "tablet pc" and
+// "android tablet", which no product there says. Rules that read a word with other
+// names as a thing the vocabulary knows the catalog sells (otherKind, unsoldHead) ask
+// this, so that such a group counts as none: "tablet stand" where the stands are
+// monitor stands and "dishwasher tablets" are no more sold than without it.
+func (c *Catalog) otherNamesSold(ctx context.Context, q textQuery, i int) (bool, error) {
+	alts := altsOf(q, i)
+	if len(alts) == 0 {
+		return false, nil
+	}
+	return c.indexHasAny(ctx, alts[0], alts[1:])
+}
+
 // indexHasAny reports whether any product has the word or phrase w, or one of alts
 // (hidden or not), in one look-up.
 func (c *Catalog) indexHasAny(ctx context.Context, w string, alts []string) (bool, error) {

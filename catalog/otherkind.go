@@ -62,8 +62,13 @@ func (c *Catalog) otherKind(ctx context.Context, s *search, known, other []bool)
 	}
 	// (A phrase or word of the vocabulary without alternatives names a thing none of
 	// whose names the catalog has: "bath mat" of a bath rug group.)
-	if isNumber(x) || !known[0] && len(s.text.alts) > 0 && len(s.text.alts[0]) > 0 {
+	if isNumber(x) {
 		return "", nil
+	}
+	if !known[0] {
+		if named, err := c.otherNamesSold(ctx, s.text, 0); err != nil || named {
+			return "", err
+		}
 	}
 	if known[0] {
 		// A word of the catalog's: only a type's name says what the head is for.

@@ -337,7 +337,9 @@ func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool
 	if len(strings.Fields(words[last])) > 1 {
 		return false, nil
 	}
-	if last < len(s.text.alts) && len(s.text.alts[last]) > 0 {
+	if named, err := c.otherNamesSold(ctx, s.text, last); err != nil {
+		return false, err
+	} else if named {
 		// A word of the vocabulary that no title names may be said in descriptions,
 		// by it or another name of it; one no product has at all names nothing sold
 		// ("dog raincoat").

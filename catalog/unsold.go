@@ -20,8 +20,9 @@ import (
 //
 //   - its words are next to each other: two words in the query's order in any field
 //     ("cast iron" of a teapot's description), the other way round in a title
-//     ("Replacement Ear Pads" for "earcups replacement"), a phrase of the vocabulary,
-//     or another name of it, in a title;
+//     ("Replacement Ear Pads" for "earcups replacement"), or a phrase of the
+//     vocabulary, or its joined form, in a title; another name of the phrase counts
+//     only where it heads a product, below ("Dog Chew Toy" is no dog treat);
 //   - a product with the words is headed by the head or an alternative of it, and
 //     its title says the first word (or a phrase's words before its head) in its
 //     name, in what it is for, or nowhere ("Portable Waterproof Speaker" for
@@ -82,6 +83,17 @@ func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, string, erro
 		}
 	}
 	for i, p := range phrases {
+		if last == 0 && i > 0 && strings.ReplaceAll(p, " ", "") != strings.ReplaceAll(names[0], " ", "") {
+			// Another name of the phrase (not the phrase joined: "wanderfold")
+			// names the thing in a title unless it says what another type is
+			// ("Dog Chew Toy" says the "dog chews" of a "dog treats" group, and
+			// is a toy), but for a title whose name has the phrase's own head
+			// too ("Activity Tracker Watch" of "fitness tracker").
+			if named, err := c.namedWithHead(ctx, p, prefix, heads[0], s.learned.isType); err != nil || named {
+				return false, "", err
+			}
+			continue
+		}
 		b.Reset()
 		if last == 0 || i%2 == 1 {
 			// The words in the query's order anywhere may be a quality its products
@@ -145,6 +157,57 @@ func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, string, erro
 		return false, "", err
 	}
 	return false, named + " " + heads[0], nil
+}
+
+// namedWithHead reports whether a title with the term (a prefix of its last word when
+// prefix is set, as the term is searched) names the thing the term names: in the
+// title's name (titleName) the term is not followed by a word that names a type
+// (isType: "Dog Chew Toy" is a toy), or the name also has the word key head, the
+// query's own head ("Activity Tracker Watch" is a fitness tracker).
+func (c *Catalog) namedWithHead(ctx context.Context, term string, prefix bool, head string, isType func(string) bool) (bool, error) {
+	var b strings.Builder
+	b.WriteString("{title} : ")
+	quoteTerm(&b, term)
+	if prefix {
+		b.WriteByte('*')
+	}
+	tk := strings.Fields(term)
+	rows, err := c.query(ctx, `SELECT t.title FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
+		CROSS JOIN product_text t ON t.rowid = m.rowid`, b.String(), maxNamedTitles)
+	if err != nil {
+		return false, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var title string
+		if err := rows.Scan(&title); err != nil {
+			return false, fmt.Errorf("search: %w", err)
+		}
+		name := lowerWords(titleName(" " + strings.ToLower(title) + " "))
+		if slices.ContainsFunc(name, func(w string) bool { return wordKey(w) == head }) {
+			return true, nil
+		}
+		modifies := false
+		for i := 0; i+len(tk) <= len(name); i++ {
+			at := true
+			for k, t := range tk {
+				w := wordKey(name[i+k])
+				if w != t && !(prefix && k == len(tk)-1 && strings.HasPrefix(w, t)) {
+					at = false
+					break
+				}
+			}
+			if at {
+				next := i + len(tk)
+				modifies = next < len(name) && isType(wordKey(name[next]))
+				break
+			}
+		}
+		if !modifies {
+			return true, nil
+		}
+	}
+	return false, rows.Err()
 }
 
 // namedForIn is namedFor, read once per indexed version when the search has a

@@ -63,6 +63,11 @@ var freshPaths = []struct {
 	// out (kindOfHead, headUses): four it empties, two it keeps (kinds not named after
 	// types).
 	{"otherkinds", []string{"duffel bag", "baking pan", "dashboard charger", "messenger bag", "halogen heater", "cafe maker"}},
+	// Paths of the fresh11 lane: "othernames", words with other names in the
+	// vocabulary: a group whose other names no product has counts as none (otherKind,
+	// unsoldHead via otherNamesSold), and a phrase's other name counts only where it
+	// heads a product (unsoldPair): three it empties, three it keeps.
+	{"othernames", []string{"tablet stand", "dishwsher tablets", "dog treats", "robot hoover", "notebook charger", "dog chew toy"}},
 }
 
 // BenchmarkFreshPaths times Search on the fresh catalog over the queries of each
