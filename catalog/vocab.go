@@ -154,36 +154,16 @@ func ParseVocabulary(text string) (*Vocabulary, error) {
 			continue
 		}
 		if kind, list, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(strings.ToLower(kind)) == "does" {
-			cue, things, ok := strings.Cut(list, "=>")
-			d := need{}
-			for _, w := range lowerWords(cue) {
-				d.cues = append(d.cues, wordKey(w))
-			}
-			for _, t := range strings.Split(things, ",") {
-				if k := termKey(t); k != "" {
-					d.terms = append(d.terms, k)
-					d.names = append(d.names, strings.Join(lowerWords(t), " "))
-				}
-			}
-			if !ok || len(d.cues) == 0 || len(d.terms) == 0 {
+			d, ok := cueLine(list)
+			if !ok {
 				return nil, bad(`what a thing does is "does: verb words => thing, thing"`)
 			}
 			v.doers = append(v.doers, d)
 			continue
 		}
 		if kind, list, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(strings.ToLower(kind)) == "need" {
-			cue, things, ok := strings.Cut(list, "=>")
-			n := need{}
-			for _, w := range lowerWords(cue) {
-				n.cues = append(n.cues, wordKey(w))
-			}
-			for _, t := range strings.Split(things, ",") {
-				if k := termKey(t); k != "" {
-					n.terms = append(n.terms, k)
-					n.names = append(n.names, strings.Join(lowerWords(t), " "))
-				}
-			}
-			if !ok || len(n.cues) == 0 || len(n.terms) == 0 {
+			n, ok := cueLine(list)
+			if !ok {
 				return nil, bad(`a need is "need: words => thing, thing"`)
 			}
 			v.addNeed(n)
@@ -666,4 +646,21 @@ func (v *Vocabulary) needsOf(words []string, sentence bool) []int {
 func (v *Vocabulary) SaysNeed(text string) bool {
 	u := understand(text, v)
 	return len(v.needsOf(u.words, u.sentence)) > 0
+}
+
+// cueLine reads the list of a does: or need: line, "cue words => thing, thing", into
+// a need; ok is false when it lacks the arrow, a cue word or a thing.
+func cueLine(list string) (need, bool) {
+	cue, things, ok := strings.Cut(list, "=>")
+	var n need
+	for _, w := range lowerWords(cue) {
+		n.cues = append(n.cues, wordKey(w))
+	}
+	for _, t := range strings.Split(things, ",") {
+		if k := termKey(t); k != "" {
+			n.terms = append(n.terms, k)
+			n.names = append(n.names, strings.Join(lowerWords(t), " "))
+		}
+	}
+	return n, ok && len(n.cues) > 0 && len(n.terms) > 0
 }

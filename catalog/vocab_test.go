@@ -15,6 +15,11 @@ func TestParseVocabularyErrors(t *testing.T) {
 		{"one term", "tent, shelter\nlonely\n", 2},
 		{"unknown list", "# c\ncolour: red\n", 2},
 		{"need without things", "need: keep cold =>\n", 1},
+		{"need without an arrow", "need: keep cold, fridge\n", 1},
+		{"need without cue words", "# c\nneed: => fridge\n", 2},
+		{"does without things", "does: makes toast =>\n", 1},
+		{"does without an arrow", "does: makes toast, toaster\n", 1},
+		{"does without cue words", "does: => toaster\n", 1},
 		{"long term", "a b c d e, f\n", 1},
 	}
 	for _, tt := range tests {
