@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -92,12 +93,78 @@ func TestHelpHidesSecrets(t *testing.T) {
 	}
 }
 
-func TestServeUnknownCustomer(t *testing.T) {
-	var stdout, stderr bytes.Buffer
-	db := filepath.Join(t.TempDir(), "c.db")
-	err := run(context.Background(), []string{"serve", "--db", db, "--customer", "cus_nobody"}, func(string) string { return "" }, strings.NewReader(""), &stdout, &stderr)
-	if err == nil || exitCode(err) != 2 || !strings.Contains(err.Error(), "customer list") {
-		t.Errorf("err = %v, want a usage error pointing at `customer list`", err)
+// TestServeMistypedDatabase checks how serve meets a --db that does not exist: the
+// likely typos are refused with nothing created (beside another database, beside this
+// one's own customers, or with a customer a new database cannot hold), and a database
+// made at a given path is a warning naming its files, while the default location is
+// made quietly.
+func TestServeMistypedDatabase(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "shop.db")
+	if r := runCLI(t, nil, "serve", "--db", real); r.code != 0 {
+		t.Fatalf("making %s: %+v", real, r)
+	}
+	orphan := filepath.Join(dir, "lost", "shop.db") // its store without its catalog
+	if r := runCLI(t, nil, "serve", "--db", orphan, "--create"); r.code != 0 {
+		t.Fatalf("making %s: %+v", orphan, r)
+	}
+	if err := os.Remove(orphan); err != nil {
+		t.Fatal(err)
+	}
+	alone, empty := filepath.Join(t.TempDir(), "new.db"), filepath.Join(t.TempDir(), "empty.db")
+	typo, second, xdg := filepath.Join(dir, "shpo.db"), filepath.Join(dir, "second.db"), filepath.Join(dir, "xdg")
+	tests := []struct {
+		name      string
+		env       map[string]string
+		args      []string
+		db        string // the database the case names (or the default one)
+		wantCode  int
+		stderr    []string
+		notStderr string // "" for no check
+		created   bool   // whether db exists afterwards
+	}{
+		{name: "typo beside a database", args: []string{"--db", typo}, db: typo, wantCode: 2,
+			stderr: []string{"the database " + typo + " does not exist, and its directory holds another database (" + real + "): check --db", "add --create"}},
+		{name: "typo from the environment", env: map[string]string{"COMMERCE_DB": typo}, db: typo, wantCode: 2,
+			stderr: []string{"its directory holds another database (" + real + ")"}},
+		{name: "a new database beside another, asked for", args: []string{"--db", second, "--create"}, db: second, created: true,
+			stderr: []string{"created a new database with the demo catalog and customer, as no file was at " + second, `files="` + second + " "}},
+		{name: "catalog gone, its store left", args: []string{"--db", orphan}, db: orphan, wantCode: 2, created: false,
+			stderr: []string{"the catalog " + orphan + " does not exist, but files of the same database are beside it (" + store.FileBeside(orphan), "Restore " + orphan + " from your backup"}},
+		{name: "a customer a new database cannot hold", args: []string{"--db", alone, "--customer", "ann@example.com"}, db: alone, wantCode: 2,
+			stderr: []string{`no customer "ann@example.com": the database ` + alone + " does not exist"}},
+		{name: "the same with --create", args: []string{"--db", alone, "--customer", "cus_ann", "--create"}, db: alone, wantCode: 2,
+			stderr: []string{`no customer "cus_ann"`}},
+		{name: "an unknown customer in an existing database", args: []string{"--db", real, "--customer", "cus_nobody"}, db: real, wantCode: 2, created: true,
+			stderr: []string{`no customer "cus_nobody" in the database ` + real + "; `commerce-mcp customer list --db " + real + "`"}},
+		{name: "the demo customer by email", args: []string{"--db", alone, "--customer", "DEMO@commerce-mcp.example"}, db: alone, created: true,
+			stderr: []string{"created a new database with the demo catalog and customer, as no file was at " + alone}},
+		{name: "a new empty database", args: []string{"--db", empty, "--no-demo"}, db: empty, created: true,
+			stderr: []string{"created a new database with no products (--no-demo, or live mode)", "the catalog has no products"}},
+		{name: "the default location, quietly", env: map[string]string{"XDG_DATA_HOME": xdg}, db: filepath.Join(xdg, "commerce-mcp", "commerce.db"), created: true,
+			stderr: []string{"INF created database with the demo catalog"}, notStderr: "created a new database"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := runCLI(t, tc.env, append([]string{"serve"}, tc.args...)...)
+			if r.code != tc.wantCode {
+				t.Fatalf("exit %d, want %d; stderr:\n%s", r.code, tc.wantCode, r.stderr)
+			}
+			for _, want := range tc.stderr {
+				if !strings.Contains(r.stderr, want) {
+					t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+				}
+			}
+			if tc.notStderr != "" && strings.Contains(r.stderr, tc.notStderr) {
+				t.Errorf("stderr has %q:\n%s", tc.notStderr, r.stderr)
+			}
+			if _, err := os.Stat(tc.db); (err == nil) != tc.created {
+				t.Errorf("%s exists: %v, want %v", tc.db, err == nil, tc.created)
+			}
+			if _, err := os.Stat(catalog.SalesFile(tc.db)); !tc.created && tc.db != orphan && err == nil {
+				t.Errorf("the refusal left %s", catalog.SalesFile(tc.db))
+			}
+		})
 	}
 }
 
