@@ -261,7 +261,7 @@ func TestParseInline(t *testing.T) {
 			wantLines: []int{3, 4, 8},
 			wantRejects: []string{
 				`a.json:6: not a JSON object`,
-				`a.json:7: price is missing`,
+				`a.json:7: price is missing: give the row one (29.99 USD, or 29.99 with --currency)`,
 				`a.json:8-9: not valid JSON from here on; the rest of the file was not read`,
 			},
 		},
@@ -965,7 +965,7 @@ func TestMerchantCenterFeed(t *testing.T) {
 	})
 	want := []string{
 		`merchant_center.tsv:5: price "-5.00 USD" is negative; a price must be 0 or more`,
-		`merchant_center.tsv:6: price is missing`,
+		`merchant_center.tsv:6: price is missing: give the row one (29.99 USD, or 29.99 with --currency)`,
 	}
 	if !slices.Equal(got.rejects, want) {
 		t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(got.rejects, "\n"), strings.Join(want, "\n"))
