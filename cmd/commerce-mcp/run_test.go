@@ -124,7 +124,7 @@ func TestServeMistypedDatabase(t *testing.T) {
 		created   bool   // whether db exists afterwards
 	}{
 		{name: "typo beside a database", args: []string{"--db", typo}, db: typo, wantCode: 2,
-			stderr: []string{"the database " + typo + " does not exist, and its directory holds another database (" + real + "): check --db", "add --create"}},
+			stderr: []string{"the database " + typo + " does not exist, and its directory holds another database (" + real + "): check --db", "start the server with --create (commerce-mcp --db " + typo + " --create </dev/null)"}},
 		{name: "typo from the environment", env: map[string]string{"COMMERCE_DB": typo}, db: typo, wantCode: 2,
 			stderr: []string{"its directory holds another database (" + real + ")"}},
 		{name: "a new database beside another, asked for", args: []string{"--db", second, "--create"}, db: second, created: true,

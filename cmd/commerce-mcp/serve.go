@@ -388,10 +388,10 @@ func checkNewDB(path, customer string, create bool) error {
 		}
 	}
 	if len(own) > 0 {
-		return &usageError{Msg: fmt.Sprintf("the catalog %s does not exist, but files of the same database are beside it (%s): a new catalog would put the demo products beside its customers and orders. Restore %s from your backup, or import your feeds into it (commerce-mcp import --db %s FILE...); to start it with the demo catalog, add --create", path, strings.Join(own, ", "), path, path)}
+		return &usageError{Msg: fmt.Sprintf("the catalog %s does not exist, but files of the same database are beside it (%s): a new catalog would put the demo products beside its customers and orders. Restore %s from your backup, or import your feeds into it (commerce-mcp import --db %s FILE...); to start it with the demo catalog, start the server with --create (commerce-mcp --db %s --create </dev/null)", path, strings.Join(own, ", "), path, path, path)}
 	}
 	if others := databasesIn(filepath.Dir(path), 3); len(others) > 0 {
-		return &usageError{Msg: fmt.Sprintf("the database %s does not exist, and its directory holds another database (%s): check --db (or COMMERCE_DB) for a typo; to make a new database beside it, add --create", path, strings.Join(others, ", "))}
+		return &usageError{Msg: fmt.Sprintf("the database %s does not exist, and its directory holds another database (%s): check --db (or COMMERCE_DB) for a typo; to make a new database beside it, start the server with --create (commerce-mcp --db %s --create </dev/null)", path, strings.Join(others, ", "), path)}
 	}
 	return nil
 }
