@@ -22,6 +22,10 @@ func TestRunCommandLine(t *testing.T) {
 	if err := os.WriteFile(feed, []byte("id,title,price,seller_name,availability\nx1,Trail Shoe,19.99 USD,Shop,in_stock\nx2,,5 USD,Shop,in_stock\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	headerOnly := filepath.Join(dir, "header.csv")
+	if err := os.WriteFile(headerOnly, []byte("id,title,price\r\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	db := filepath.Join(dir, "c.db")
 	sub := filepath.Join(dir, "sub")
 	if err := os.Mkdir(sub, 0o700); err != nil {
@@ -47,6 +51,7 @@ func TestRunCommandLine(t *testing.T) {
 		{name: "import reports bad rows", args: []string{"import", "--db", db, feed}, stderr: "1 imported, 0 updated, 1 rejected"},
 		{name: "import again updates", args: []string{"import", "--db", db, feed}, stderr: "0 imported, 1 updated, 1 rejected"},
 		{name: "import of nothing readable", args: []string{"import", "--db", db, filepath.Join(dir, "missing.csv")}, wantCode: 1, stderr: "missing.csv"},
+		{name: "import of a header alone", args: []string{"import", "--db", db, headerOnly}, wantCode: 1, stderr: "0 imported, 0 updated, 0 rejected\nnothing could be read from the given files: each was refused (the reason is above) or has no rows after its header"},
 		// A directory as --db: refused before anything is made (it left a "-sales" file
 		// inside it, named from the directory's path).
 		{name: "serve on a directory", args: []string{"serve", "--db", sub + "/"}, wantCode: 2, stderr: "is a directory; give the path of the catalog file, such as " + filepath.Join(sub, "commerce.db")},
