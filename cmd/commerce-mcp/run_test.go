@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -310,7 +309,7 @@ func TestServeSecretsAndMode(t *testing.T) {
 	}
 	// A database whose only customer has a Stripe test card.
 	cardDB := filepath.Join(dir, "card.db")
-	if r := runCLI(t, nil, "serve", "--db", cardDB, "--no-demo"); r.code != 0 {
+	if r := runCLI(t, nil, "serve", "--db", cardDB, "--no-demo", "--create"); r.code != 0 { // --create: beside demo.db
 		t.Fatalf("create an empty database: %+v", r)
 	}
 	runCLI(t, nil, "customer", "create", "--db", cardDB, "--email", "ada@example.com")
@@ -340,7 +339,7 @@ func TestServeSecretsAndMode(t *testing.T) {
 			stderr: []string{"refusing to start in live mode", "cus_demo"}, not: []string{"fromfile"}},
 		{name: "live on a database with a test card", args: []string{"--db", cardDB, "--stripe-key-file", liveKey}, wantCode: 1,
 			stderr: []string{"refusing to start in live mode", "pm_card_mastercard"}},
-		{name: "live on a new database", args: []string{"--db", filepath.Join(dir, "live.db"), "--stripe-key-file", liveKey},
+		{name: "live on a new database", args: []string{"--db", filepath.Join(t.TempDir(), "live.db"), "--stripe-key-file", liveKey},
 			stderr: []string{"live mode because --stripe-key-file is set", "not seeded"}},
 	}
 	for _, tc := range tests {
@@ -403,9 +402,9 @@ func TestServeSaysCatalogIsEmpty(t *testing.T) {
 		{name: "the demo catalog", warned: false},
 		{name: "an imported catalog", before: [][]string{{"import", feed}}, warned: false},
 	}
-	for i, tc := range tests {
+	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			db := filepath.Join(dir, fmt.Sprintf("shop%d.db", i))
+			db := filepath.Join(t.TempDir(), "shop.db") // a directory of its own: serve refuses a new one beside another
 			for _, b := range tc.before {
 				var out, errOut bytes.Buffer
 				_ = run(context.Background(), append([]string{b[0], "--db", db}, b[1:]...), func(string) string { return "" }, strings.NewReader(""), &out, &errOut)
