@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -30,15 +29,11 @@ func TestReplicasConfirmOneQuoteAtOnce(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	dir := t.TempDir()
-	db := filepath.Join(dir, "shop.db")
-	testshop.WriteDemo(t, db)
 	seen := &sellerOrders{}
-	w := newStripeWorld(t, dir, func(next http.Handler) http.Handler {
+	rig := newKillRig(t, func(_ *heldCompletion, next http.Handler) http.Handler { // nothing held: no process is killed
 		return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) { seen.serve(next, rw, r) })
-	})
-	args := append([]string{"serve", "--db", db, "--transport", "http", "--stateless", "--addr", "127.0.0.1:0",
-		"--rate", "0", "--purchase-rate", "0", "--request-rate", "0"}, w.args...)
+	}, "--stateless", "--request-rate", "0")
+	db, w, args := rig.db, rig.world, rig.args
 	env := []string{"COMMERCE_CONFIRM_KEY=" + "5f0c2a7e9b1d4c3a8e6f0b2d4a6c8e0f1a3b5c7d9e1f2a4b6c8d0e2f4a6b8c0d"}
 	replicas := []*hostedProcess{startProcess(t, env, args...), startProcess(t, env, args...)}
 	// Every purchase of the demo customer needs a confirmation, the cheap one included.

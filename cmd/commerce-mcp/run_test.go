@@ -118,14 +118,14 @@ func TestServeMistypedDatabase(t *testing.T) {
 	alone, empty := filepath.Join(t.TempDir(), "new.db"), filepath.Join(t.TempDir(), "empty.db")
 	typo, second, xdg := filepath.Join(dir, "shpo.db"), filepath.Join(dir, "second.db"), filepath.Join(dir, "xdg")
 	tests := []struct {
-		name      string
-		env       map[string]string
-		args      []string
-		db        string // the database the case names (or the default one)
-		wantCode  int
-		stderr    []string
-		notStderr string // "" for no check
-		created   bool   // whether db exists afterwards
+		name     string
+		env      map[string]string
+		args     []string
+		db       string // the database the case names (or the default one)
+		wantCode int
+		stderr   []string
+		never    []string
+		created  bool // whether db exists afterwards
 	}{
 		{name: "typo beside a database", args: []string{"--db", typo}, db: typo, wantCode: 2,
 			stderr: []string{"the database " + typo + " does not exist, and its directory holds another database (" + real + "): check --db", "start the server with --create (commerce-mcp --db " + typo + " --create </dev/null)"}},
@@ -146,22 +146,11 @@ func TestServeMistypedDatabase(t *testing.T) {
 		{name: "a new empty database", args: []string{"--db", empty, "--no-demo"}, db: empty, created: true,
 			stderr: []string{"created a new database with no products (--no-demo, or live mode)", "the catalog has no products"}},
 		{name: "the default location, quietly", env: map[string]string{"XDG_DATA_HOME": xdg}, db: filepath.Join(xdg, "commerce-mcp", "commerce.db"), created: true,
-			stderr: []string{"INF created database with the demo catalog"}, notStderr: "created a new database"},
+			stderr: []string{"INF created database with the demo catalog"}, never: []string{"created a new database"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			r := runCLI(t, tc.env, append([]string{"serve"}, tc.args...)...)
-			if r.code != tc.wantCode {
-				t.Fatalf("exit %d, want %d; stderr:\n%s", r.code, tc.wantCode, r.stderr)
-			}
-			for _, want := range tc.stderr {
-				if !strings.Contains(r.stderr, want) {
-					t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
-				}
-			}
-			if tc.notStderr != "" && strings.Contains(r.stderr, tc.notStderr) {
-				t.Errorf("stderr has %q:\n%s", tc.notStderr, r.stderr)
-			}
+			checkServe(t, tc.env, tc.args, tc.wantCode, tc.stderr, tc.never)
 			if _, err := os.Stat(tc.db); (err == nil) != tc.created {
 				t.Errorf("%s exists: %v, want %v", tc.db, err == nil, tc.created)
 			}
@@ -343,22 +332,27 @@ func TestServeSecretsAndMode(t *testing.T) {
 			stderr: []string{"live mode because --stripe-key-file is set", "not seeded"}},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			r := runCLI(t, tc.env, append([]string{"serve"}, tc.args...)...)
-			if r.code != tc.wantCode {
-				t.Fatalf("exit %d, want %d; stderr:\n%s", r.code, tc.wantCode, r.stderr)
-			}
-			for _, want := range tc.stderr {
-				if !strings.Contains(r.stderr, want) {
-					t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
-				}
-			}
-			for _, not := range tc.not {
-				if strings.Contains(r.stderr, not) {
-					t.Errorf("stderr has %q:\n%s", not, r.stderr)
-				}
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkServe(t, tc.env, tc.args, tc.wantCode, tc.stderr, tc.not) })
+	}
+}
+
+// checkServe runs serve with args and env, and checks its exit code, that stderr says
+// each of says and none of never.
+func checkServe(t *testing.T, env map[string]string, args []string, wantCode int, says, never []string) {
+	t.Helper()
+	r := runCLI(t, env, append([]string{"serve"}, args...)...)
+	if r.code != wantCode {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", r.code, wantCode, r.stderr)
+	}
+	for _, want := range says {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	for _, not := range never {
+		if strings.Contains(r.stderr, not) {
+			t.Errorf("stderr has %q:\n%s", not, r.stderr)
+		}
 	}
 }
 
