@@ -51,6 +51,7 @@ func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
 	if header, err = r.amazonHeader(header); err != nil {
 		return err
 	}
+	r.names = header.fields
 	cols := wooEnglish(columnIndex(header.fields))
 	var (
 		shop *shopify
@@ -166,11 +167,20 @@ func (r *delimReader) amazonHeader(first *delimRecord) (*delimRecord, error) {
 const (
 	reasonBareQuote = `a field that is not quoted contains a "; quote the whole field and double the " inside it`
 	reasonQuote     = `a quoted field is not closed properly; a " inside a quoted field must be doubled ("")`
-	reasonLongLine  = "the line is longer than 1 MiB"
-	reasonLongRow   = "the row is longer than 1 MiB"
+	reasonLongLine  = "the line is longer than 1 MiB: " + shortenIt
+	reasonLongRow   = "the row is longer than 1 MiB: " + shortenIt
 )
 
-func reasonLongField(n int) string { return fmt.Sprintf("field %d is longer than 64 KiB", n) }
+// longField is the reason for a record whose field n (1-based) is over maxFieldLen,
+// naming its column when the header has one there. A field that long may also be a
+// quote left open, running on into the rows after it.
+func (r *delimReader) longField(n int) string {
+	name := ""
+	if n <= len(r.names) && r.names[n-1] != "" {
+		name = fmt.Sprintf(" (%s)", q(r.names[n-1]))
+	}
+	return fmt.Sprintf("field %d%s is longer than 64 KiB: %s, or close its quote if one was left open", n, name, shortenIt)
+}
 
 // physLine is one line of a file, without its line ending.
 type physLine struct {
@@ -230,6 +240,7 @@ type delimReader struct {
 	buf   []byte     // the current record's fields, one after the other
 	ends  []int      // where each field ends in buf
 	taken []physLine // the current record's lines after its first
+	names []string   // the header's fields, once read (for reasons)
 }
 
 // delimRecord is one record. When damage is set its fields are not usable.
@@ -314,7 +325,7 @@ func (r *delimReader) split(ln physLine, more func() (physLine, bool, error)) (f
 			pos = end
 		}
 		if len(r.buf)-start > maxFieldLen {
-			return nil, reasonLongField(len(r.ends) + 1), nil
+			return nil, r.longField(len(r.ends) + 1), nil
 		}
 		r.ends = append(r.ends, len(r.buf))
 		if pos >= len(text) {
@@ -343,7 +354,7 @@ func (r *delimReader) quoted(text []byte, pos int, size *int, more func() (physL
 		if i < 0 { // the field goes on on the next line
 			r.buf = append(append(r.buf, text[pos:]...), '\n')
 			if len(r.buf)-start > maxFieldLen {
-				return nil, 0, false, reasonLongField(len(r.ends) + 1), nil
+				return nil, 0, false, r.longField(len(r.ends) + 1), nil
 			}
 			next, ok, err := more()
 			switch {

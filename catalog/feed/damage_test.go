@@ -116,21 +116,21 @@ func TestParseDamagedSpans(t *testing.T) {
 			file:        "a.csv",
 			data:        head + "A,Alpha,3 USD,S\nB," + strings.Repeat("x", maxRecordLen+10) + ",3 USD,S\nC,Gamma,3 USD,S\n",
 			wantIDs:     []string{"A", "C"},
-			wantRejects: []string{"a.csv:3: the line is longer than 1 MiB"},
+			wantRejects: []string{"a.csv:3: the line is longer than 1 MiB: " + shortenIt},
 		},
 		{
 			name:        "a field longer than the field cap",
 			file:        "a.csv",
 			data:        head + "A,Alpha,3 USD,S\nB," + strings.Repeat("x", maxFieldLen+1) + ",3 USD,S\nC,Gamma,3 USD,S\n",
 			wantIDs:     []string{"A", "C"},
-			wantRejects: []string{"a.csv:3: field 2 is longer than 64 KiB"},
+			wantRejects: []string{`a.csv:3: field 2 ("title") is longer than 64 KiB: ` + shortenIt + ", or close its quote if one was left open"},
 		},
 		{
 			name:        "a quoted field that runs past the field cap",
 			file:        "a.csv",
 			data:        head + "A,\"Alpha\n" + strings.Repeat("words words\n", maxFieldLen/10) + "B,Beta,3 USD,S\n",
 			wantIDs:     []string{"B"},
-			wantRejects: []string{fmt.Sprintf("a.csv:2-%d: field 2 is longer than 64 KiB", maxFieldLen/10+2)},
+			wantRejects: []string{fmt.Sprintf(`a.csv:2-%d: field 2 ("title") is longer than 64 KiB: %s, or close its quote if one was left open`, maxFieldLen/10+2, shortenIt)},
 		},
 	}
 	for _, tt := range tests {
@@ -200,9 +200,9 @@ func TestParseBounds(t *testing.T) {
 			data:    []byte(`{"id":"A","title":"Alpha","price":"1 USD"}` + "\n" + longLine + "\n" + longValue + "\n" + longACP + "\n" + `{"id":"E","title":"Eta","price":"1 USD"}`),
 			wantIDs: []string{"A", "E"},
 			wantRejects: []string{
-				"a.jsonl:2: the line is longer than 1 MiB",
-				"a.jsonl:3: description is longer than 64 KiB",
-				`a.jsonl:4: product "D": title is longer than 64 KiB`,
+				"a.jsonl:2: the line is longer than 1 MiB: " + shortenIt,
+				"a.jsonl:3: description is longer than 64 KiB: " + shortenIt,
+				`a.jsonl:4: product "D": title is longer than 64 KiB: ` + shortenIt,
 			},
 		},
 		{
@@ -211,9 +211,9 @@ func TestParseBounds(t *testing.T) {
 			data:    []byte(bigEntries),
 			wantIDs: []string{"B"},
 			wantRejects: []string{
-				"a.json:2: description is longer than 64 KiB",
-				"a.json:3: description is longer than 64 KiB",
-				"a.json:4: description is longer than 64 KiB",
+				"a.json:2: description is longer than 64 KiB: " + shortenIt,
+				"a.json:3: description is longer than 64 KiB: " + shortenIt,
+				"a.json:4: description is longer than 64 KiB: " + shortenIt,
 				"a.json:5-7: an entry is longer than 1 MiB; the rest of the file was not read",
 			},
 		},

@@ -44,6 +44,8 @@ func open(r io.Reader, name, enc string) (*bufio.Reader, format, string, error) 
 		f = formatTSV
 	case ".jsonl", ".ndjson", ".json":
 		f = formatJSON
+	case ".xlsx", ".xlsm", ".xls", ".ods", ".numbers":
+		return nil, 0, "", errors.New("a spreadsheet workbook is not read: save the sheet of products as CSV (UTF-8) and import that file")
 	default:
 		return nil, 0, "", errors.New("unknown feed format: the file name must end in .csv, .tsv, .tab, .txt, .jsonl, .ndjson, .json or .xml (optionally followed by .gz)")
 	}
@@ -66,6 +68,10 @@ func open(r io.Reader, name, enc string) (*bufio.Reader, format, string, error) 
 		return nil, 0, "", errors.New("file is empty")
 	case bytes.HasPrefix(head, []byte{0xff, 0xfe}) || bytes.HasPrefix(head, []byte{0xfe, 0xff}):
 		return nil, 0, "", errors.New("file is UTF-16 text; save it as UTF-8")
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0")):
+		// Zip (.xlsx, .ods, a zipped feed) or the OLE container of an Excel 97 .xls,
+		// renamed or saved with a text feed's name.
+		return nil, 0, "", errors.New("is a zip archive or spreadsheet workbook, not a text feed: save the sheet of products as CSV (UTF-8), or unzip the feed (gzip, .gz, is read as it is)")
 	case bytes.IndexByte(head, 0) >= 0:
 		return nil, 0, "", errors.New("looks like a binary file, not a text feed")
 	}

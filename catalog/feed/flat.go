@@ -423,7 +423,7 @@ func flatPrice(r row, fallback string) (money.Money, error) {
 	raw, col := r.first(colPrice)
 	if raw == "" {
 		if raw, col = r.first(colAmount); raw == "" {
-			return money.Money{}, bad("price is missing")
+			return money.Money{}, bad("price is missing: give the row one (29.99 USD, or 29.99 with --currency)")
 		}
 		if cur == "" && fallback == "" {
 			return money.Money{}, bad("%s %s needs a currency column (or --currency)", col, q(raw))

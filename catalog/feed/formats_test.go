@@ -261,7 +261,7 @@ func TestParseInline(t *testing.T) {
 			wantLines: []int{3, 4, 8},
 			wantRejects: []string{
 				`a.json:6: not a JSON object`,
-				`a.json:7: price is missing`,
+				`a.json:7: price is missing: give the row one (29.99 USD, or 29.99 with --currency)`,
 				`a.json:8-9: not valid JSON from here on; the rest of the file was not read`,
 			},
 		},
@@ -753,11 +753,14 @@ func TestParseFileErrors(t *testing.T) {
 		wantErr   string // substring
 		noRejects bool
 	}{
-		{name: "unknown extension", file: "feed.xlsx", data: csvData, wantErr: "feed.xlsx: unknown feed format"},
+		{name: "unknown extension", file: "feed.xml.zip", data: csvData, wantErr: "feed.xml.zip: unknown feed format"},
+		{name: "a workbook", file: "feed.xlsx", data: csvData, wantErr: "feed.xlsx: a spreadsheet workbook is not read: save the sheet of products as CSV (UTF-8)"},
+		{name: "a workbook named .csv", file: "feed.csv", data: []byte("PK\x03\x04\x14\x00\x06\x00[Content_Types].xml"), wantErr: "feed.csv: is a zip archive or spreadsheet workbook, not a text feed: save the sheet of products as CSV"},
+		{name: "an Excel 97 workbook named .csv", file: "feed.csv", data: []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00"), wantErr: "feed.csv: is a zip archive or spreadsheet workbook"},
 		{name: "no extension", file: "feed", data: csvData, wantErr: "unknown feed format"},
 		{name: "empty", file: "a.csv", data: nil, wantErr: "a.csv: file is empty"},
 		{name: "only white space", file: "a.jsonl", data: []byte("\n  \n"), wantErr: "file is empty"},
-		{name: "binary", file: "a.csv", data: []byte("PK\x03\x04\x00\x00garbage"), wantErr: "binary"},
+		{name: "binary", file: "a.csv", data: []byte("\x7fELF\x02\x01\x01\x00garbage"), wantErr: "binary"},
 		{name: "UTF-16", file: "a.csv", data: []byte("\xff\xfei\x00d\x00"), wantErr: "UTF-16"},
 		{name: "header without required columns", file: "a.csv", data: []byte("code,label,cost\n1,a,2\n"), wantErr: `the header row has no item_id (or id, sku, product_id), no title (or name, product_name), no price (or price_amount with currency) column; it has "code", "label", "cost"`},
 		{name: "a spreadsheet's name is a title", file: "a.csv", data: []byte("code,name,cost\n1,a,2\n"), wantErr: `the header row has no item_id (or id, sku, product_id), no price (or price_amount with currency) column; it has "code", "name", "cost"`},
@@ -965,7 +968,7 @@ func TestMerchantCenterFeed(t *testing.T) {
 	})
 	want := []string{
 		`merchant_center.tsv:5: price "-5.00 USD" is negative; a price must be 0 or more`,
-		`merchant_center.tsv:6: price is missing`,
+		`merchant_center.tsv:6: price is missing: give the row one (29.99 USD, or 29.99 with --currency)`,
 	}
 	if !slices.Equal(got.rejects, want) {
 		t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(got.rejects, "\n"), strings.Join(want, "\n"))

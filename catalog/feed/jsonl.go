@@ -373,7 +373,7 @@ func (p *parser) jsonObject(at lines, obj map[string]json.RawMessage) error {
 					return nil
 				}
 				if len(obj[c]) > maxFieldLen {
-					p.reject(at, "%s is longer than 64 KiB", c)
+					p.reject(at, "%s is longer than 64 KiB: %s", c, shortenIt)
 					return nil
 				}
 			}

@@ -43,7 +43,7 @@ func text(name string, raw json.RawMessage, keys ...string) (string, error) {
 		return "", nil
 	}
 	if len(raw) > maxFieldLen {
-		return "", bad("%s is longer than 64 KiB", name)
+		return "", bad("%s is longer than 64 KiB: %s", name, shortenIt)
 	}
 	switch k := kind(raw); k {
 	case "text":

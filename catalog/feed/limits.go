@@ -29,6 +29,11 @@ const (
 	maxGzipGrace = 16 << 20
 )
 
+// shortenIt is what a reason for a field or line over its cap tells the person to do.
+// Such a field is most often a description whose markup carries whole pictures or
+// page-builder styling; of its text only the first 8,000 bytes are kept anyway.
+const shortenIt = "shorten it in the feed (a description keeps only its first 8,000 bytes of text when imported)"
+
 var errGzipBomb = errors.New("decompresses to more than 100 times its compressed size, like a decompression bomb; reading stopped there (decompress the file first if it is genuine)")
 
 // countingReader counts the bytes read through it. It is an io.ByteReader so that

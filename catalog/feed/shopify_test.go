@@ -189,7 +189,7 @@ func TestWooCommerceExport(t *testing.T) {
 	})
 	want := []string{
 		`woocommerce_products.csv:3: skipped: a variable product's own row (its variations are the products)`,
-		`woocommerce_products.csv:8: price is missing`,
+		`woocommerce_products.csv:8: price is missing: give the row one (29.99 USD, or 29.99 with --currency)`,
 	}
 	if !slices.Equal(got.rejects, want) {
 		t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(got.rejects, "\n"), strings.Join(want, "\n"))

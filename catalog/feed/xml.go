@@ -125,7 +125,7 @@ func (p *parser) readXML(in *bufio.Reader) error {
 func (p *parser) xmlItem(at lines, item map[string]string) error {
 	for k, v := range item {
 		if len(v) > maxFieldLen {
-			p.reject(at, "element <%s> is longer than 64 KiB", k)
+			p.reject(at, "element <%s> is longer than 64 KiB: %s", k, shortenIt)
 			return nil
 		}
 	}

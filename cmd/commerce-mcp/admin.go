@@ -40,7 +40,8 @@ func parseAdmin(fs *flag.FlagSet, c *common, args []string, stderr io.Writer) er
 
 // openAdminStore opens the store of the database that serve uses: --db, COMMERCE_DB or
 // the default path. It refuses to create a database: one made here would lack the
-// demo catalog that serve puts in every new database.
+// demo catalog that serve puts in every new database. A missing one is explained as
+// serve's checkNewDB would, so that a typo is not answered with how to create it.
 func openAdminStore(ctx context.Context, c *common, getenv func(string) string) (*store.Store, error) {
 	if c.db == "" {
 		p, err := defaultDBPath(getenv)
@@ -50,6 +51,9 @@ func openAdminStore(ctx context.Context, c *common, getenv func(string) string) 
 		c.db = p
 	}
 	if _, err := os.Stat(c.db); errors.Is(err, os.ErrNotExist) {
+		if err := checkNewDB(c.db, "", false); err != nil {
+			return nil, err // a typo beside another database, or a catalog gone from its store
+		}
 		return nil, fmt.Errorf("no database at %s; run `commerce-mcp --db %s </dev/null` once to create it with the demo data (it exits at once), or pass --db", c.db, c.db)
 	} else if err != nil {
 		return nil, err

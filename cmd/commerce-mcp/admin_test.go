@@ -157,6 +157,11 @@ func TestAdminCommandsNeedADatabase(t *testing.T) {
 			t.Errorf("%v: code %d, stderr %q; want a missing-database error", args, r.code, r.stderr)
 		}
 	}
+	// A mistyped name beside a database is not answered with how to create it.
+	typo := filepath.Join(filepath.Dir(adminDB(t)), "typo.db")
+	if r := runCLI(t, nil, "token", "create", "--db", typo, "--customer", "cus_demo"); r.code != 2 || !strings.Contains(r.stderr, "the database "+typo+" does not exist, and its directory holds another database") {
+		t.Errorf("a typo beside a database: code %d, stderr %q", r.code, r.stderr)
+	}
 	// The default path is used when neither --db nor COMMERCE_DB is given.
 	r := runCLI(t, map[string]string{"XDG_DATA_HOME": t.TempDir()}, "customer", "list")
 	if r.code != 1 || !strings.Contains(r.stderr, filepath.Join("commerce-mcp", "commerce.db")) {

@@ -285,14 +285,14 @@ func readSellers(path string) ([]checkout.SellerAccess, error) {
 
 // resolveCustomer returns the customer stdio serves: --customer (an id or an email),
 // else the demo customer when it exists, else none (the customer tools then say so).
-func resolveCustomer(ctx context.Context, st *store.Store, want string) (string, error) {
+func resolveCustomer(ctx context.Context, st *store.Store, want, db string) (string, error) {
 	if want != "" {
 		c, err := st.Customer(ctx, want)
 		if err != nil && strings.Contains(want, "@") {
 			c, err = st.CustomerByEmail(ctx, want)
 		}
 		if err != nil {
-			return "", &usageError{Msg: fmt.Sprintf("no customer %q in this database; run `commerce-mcp customer list`", want)}
+			return "", &usageError{Msg: fmt.Sprintf("no customer %q in the database %s; `commerce-mcp customer list --db %s` lists its customers (check --db if they are not yours)", want, db, db)}
 		}
 		return c.ID, nil
 	}

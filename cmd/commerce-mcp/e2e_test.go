@@ -119,7 +119,7 @@ func TestStdioEndToEnd(t *testing.T) {
 			t.Errorf("%q appears in the output", secret)
 		}
 	}
-	if !strings.Contains(stderr.String(), "created database with the demo catalog") {
+	if !strings.Contains(stderr.String(), "created a new database with the demo catalog") {
 		t.Errorf("stderr lacks the seeding log line:\n%s", stderr.String())
 	}
 }

@@ -163,7 +163,7 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 		logger.Error("the rows rejected could not all be written to --rejects", "file", *rejectsPath, "err", rejects.err)
 	}
 	if read == 0 {
-		return errors.New("nothing could be read from the given files")
+		return errors.New("nothing could be read from the given files: each was refused (the reason is above) or has no rows after its header")
 	}
 	if stored == 0 && rejected > 0 {
 		// Every row may fail for one missing flag (--currency, --seller): the reason is

@@ -127,7 +127,8 @@ Getting started:
      args ["--db", "/absolute/path/to/shop.db"]
 
 The database defaults to $XDG_DATA_HOME/commerce-mcp/commerce.db (or the OS equivalent);
---db or COMMERCE_DB choose another, in a directory that exists (--create makes it).
+--db or COMMERCE_DB choose another, in a directory that exists (--create makes it);
+a new one beside another database is made only with --create (a mistyped name is refused).
 Its files are created readable by you only. Secrets belong in the environment or a
 file (STRIPE_SECRET_KEY or --stripe-key-file, COMMERCE_CONFIRM_KEY or
 --confirm-key-file), not in flags, which other users can see in the process list.`

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -11,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -19,6 +19,10 @@ func TestRunCommandLine(t *testing.T) {
 	dir := t.TempDir()
 	feed := filepath.Join(dir, "feed.csv")
 	if err := os.WriteFile(feed, []byte("id,title,price,seller_name,availability\nx1,Trail Shoe,19.99 USD,Shop,in_stock\nx2,,5 USD,Shop,in_stock\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	headerOnly := filepath.Join(dir, "header.csv")
+	if err := os.WriteFile(headerOnly, []byte("id,title,price\r\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	db := filepath.Join(dir, "c.db")
@@ -46,6 +50,7 @@ func TestRunCommandLine(t *testing.T) {
 		{name: "import reports bad rows", args: []string{"import", "--db", db, feed}, stderr: "1 imported, 0 updated, 1 rejected"},
 		{name: "import again updates", args: []string{"import", "--db", db, feed}, stderr: "0 imported, 1 updated, 1 rejected"},
 		{name: "import of nothing readable", args: []string{"import", "--db", db, filepath.Join(dir, "missing.csv")}, wantCode: 1, stderr: "missing.csv"},
+		{name: "import of a header alone", args: []string{"import", "--db", db, headerOnly}, wantCode: 1, stderr: "0 imported, 0 updated, 0 rejected\nnothing could be read from the given files: each was refused (the reason is above) or has no rows after its header"},
 		// A directory as --db: refused before anything is made (it left a "-sales" file
 		// inside it, named from the directory's path).
 		{name: "serve on a directory", args: []string{"serve", "--db", sub + "/"}, wantCode: 2, stderr: "is a directory; give the path of the catalog file, such as " + filepath.Join(sub, "commerce.db")},
@@ -92,12 +97,67 @@ func TestHelpHidesSecrets(t *testing.T) {
 	}
 }
 
-func TestServeUnknownCustomer(t *testing.T) {
-	var stdout, stderr bytes.Buffer
-	db := filepath.Join(t.TempDir(), "c.db")
-	err := run(context.Background(), []string{"serve", "--db", db, "--customer", "cus_nobody"}, func(string) string { return "" }, strings.NewReader(""), &stdout, &stderr)
-	if err == nil || exitCode(err) != 2 || !strings.Contains(err.Error(), "customer list") {
-		t.Errorf("err = %v, want a usage error pointing at `customer list`", err)
+// TestServeMistypedDatabase checks how serve meets a --db that does not exist: the
+// likely typos are refused with nothing created (beside another database, beside this
+// one's own customers, or with a customer a new database cannot hold), and a database
+// made at a given path is a warning naming its files, while the default location is
+// made quietly.
+func TestServeMistypedDatabase(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "shop.db")
+	if r := runCLI(t, nil, "serve", "--db", real); r.code != 0 {
+		t.Fatalf("making %s: %+v", real, r)
+	}
+	orphan := filepath.Join(dir, "lost", "shop.db") // its store without its catalog
+	if r := runCLI(t, nil, "serve", "--db", orphan, "--create"); r.code != 0 {
+		t.Fatalf("making %s: %+v", orphan, r)
+	}
+	if err := os.Remove(orphan); err != nil {
+		t.Fatal(err)
+	}
+	alone, empty := filepath.Join(t.TempDir(), "new.db"), filepath.Join(t.TempDir(), "empty.db")
+	typo, second, xdg := filepath.Join(dir, "shpo.db"), filepath.Join(dir, "second.db"), filepath.Join(dir, "xdg")
+	tests := []struct {
+		name     string
+		env      map[string]string
+		args     []string
+		db       string // the database the case names (or the default one)
+		wantCode int
+		stderr   []string
+		never    []string
+		created  bool // whether db exists afterwards
+	}{
+		{name: "typo beside a database", args: []string{"--db", typo}, db: typo, wantCode: 2,
+			stderr: []string{"the database " + typo + " does not exist, and its directory holds another database (" + real + "): check --db", "start the server with --create (commerce-mcp --db " + typo + " --create </dev/null)"}},
+		{name: "typo from the environment", env: map[string]string{"COMMERCE_DB": typo}, db: typo, wantCode: 2,
+			stderr: []string{"its directory holds another database (" + real + ")"}},
+		{name: "a new database beside another, asked for", args: []string{"--db", second, "--create"}, db: second, created: true,
+			stderr: []string{"created a new database with the demo catalog and customer, as no file was at " + second, `files="` + second + " "}},
+		{name: "catalog gone, its store left", args: []string{"--db", orphan}, db: orphan, wantCode: 2, created: false,
+			stderr: []string{"the catalog " + orphan + " does not exist, but files of the same database are beside it (" + store.FileBeside(orphan), "Restore " + orphan + " from your backup"}},
+		{name: "a customer a new database cannot hold", args: []string{"--db", alone, "--customer", "ann@example.com"}, db: alone, wantCode: 2,
+			stderr: []string{`no customer "ann@example.com": the database ` + alone + " does not exist"}},
+		{name: "the same with --create", args: []string{"--db", alone, "--customer", "cus_ann", "--create"}, db: alone, wantCode: 2,
+			stderr: []string{`no customer "cus_ann"`}},
+		{name: "an unknown customer in an existing database", args: []string{"--db", real, "--customer", "cus_nobody"}, db: real, wantCode: 2, created: true,
+			stderr: []string{`no customer "cus_nobody" in the database ` + real + "; `commerce-mcp customer list --db " + real + "`"}},
+		{name: "the demo customer by email", args: []string{"--db", alone, "--customer", "DEMO@commerce-mcp.example"}, db: alone, created: true,
+			stderr: []string{"created a new database with the demo catalog and customer, as no file was at " + alone}},
+		{name: "a new empty database", args: []string{"--db", empty, "--no-demo"}, db: empty, created: true,
+			stderr: []string{"created a new database with no products (--no-demo, or live mode)", "the catalog has no products"}},
+		{name: "the default location, quietly", env: map[string]string{"XDG_DATA_HOME": xdg}, db: filepath.Join(xdg, "commerce-mcp", "commerce.db"), created: true,
+			stderr: []string{"INF created database with the demo catalog"}, never: []string{"created a new database"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			checkServe(t, tc.env, tc.args, tc.wantCode, tc.stderr, tc.never)
+			if _, err := os.Stat(tc.db); (err == nil) != tc.created {
+				t.Errorf("%s exists: %v, want %v", tc.db, err == nil, tc.created)
+			}
+			if _, err := os.Stat(catalog.SalesFile(tc.db)); !tc.created && tc.db != orphan && err == nil {
+				t.Errorf("the refusal left %s", catalog.SalesFile(tc.db))
+			}
+		})
 	}
 }
 
@@ -238,7 +298,7 @@ func TestServeSecretsAndMode(t *testing.T) {
 	}
 	// A database whose only customer has a Stripe test card.
 	cardDB := filepath.Join(dir, "card.db")
-	if r := runCLI(t, nil, "serve", "--db", cardDB, "--no-demo"); r.code != 0 {
+	if r := runCLI(t, nil, "serve", "--db", cardDB, "--no-demo", "--create"); r.code != 0 { // --create: beside demo.db
 		t.Fatalf("create an empty database: %+v", r)
 	}
 	runCLI(t, nil, "customer", "create", "--db", cardDB, "--email", "ada@example.com")
@@ -268,26 +328,31 @@ func TestServeSecretsAndMode(t *testing.T) {
 			stderr: []string{"refusing to start in live mode", "cus_demo"}, not: []string{"fromfile"}},
 		{name: "live on a database with a test card", args: []string{"--db", cardDB, "--stripe-key-file", liveKey}, wantCode: 1,
 			stderr: []string{"refusing to start in live mode", "pm_card_mastercard"}},
-		{name: "live on a new database", args: []string{"--db", filepath.Join(dir, "live.db"), "--stripe-key-file", liveKey},
+		{name: "live on a new database", args: []string{"--db", filepath.Join(t.TempDir(), "live.db"), "--stripe-key-file", liveKey},
 			stderr: []string{"live mode because --stripe-key-file is set", "not seeded"}},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			r := runCLI(t, tc.env, append([]string{"serve"}, tc.args...)...)
-			if r.code != tc.wantCode {
-				t.Fatalf("exit %d, want %d; stderr:\n%s", r.code, tc.wantCode, r.stderr)
-			}
-			for _, want := range tc.stderr {
-				if !strings.Contains(r.stderr, want) {
-					t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
-				}
-			}
-			for _, not := range tc.not {
-				if strings.Contains(r.stderr, not) {
-					t.Errorf("stderr has %q:\n%s", not, r.stderr)
-				}
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkServe(t, tc.env, tc.args, tc.wantCode, tc.stderr, tc.not) })
+	}
+}
+
+// checkServe runs serve with args and env, and checks its exit code, that stderr says
+// each of says and none of never.
+func checkServe(t *testing.T, env map[string]string, args []string, wantCode int, says, never []string) {
+	t.Helper()
+	r := runCLI(t, env, append([]string{"serve"}, args...)...)
+	if r.code != wantCode {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", r.code, wantCode, r.stderr)
+	}
+	for _, want := range says {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	for _, not := range never {
+		if strings.Contains(r.stderr, not) {
+			t.Errorf("stderr has %q:\n%s", not, r.stderr)
+		}
 	}
 }
 
@@ -331,9 +396,9 @@ func TestServeSaysCatalogIsEmpty(t *testing.T) {
 		{name: "the demo catalog", warned: false},
 		{name: "an imported catalog", before: [][]string{{"import", feed}}, warned: false},
 	}
-	for i, tc := range tests {
+	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			db := filepath.Join(dir, fmt.Sprintf("shop%d.db", i))
+			db := filepath.Join(t.TempDir(), "shop.db") // a directory of its own: serve refuses a new one beside another
 			for _, b := range tc.before {
 				var out, errOut bytes.Buffer
 				_ = run(context.Background(), append([]string{b[0], "--db", db}, b[1:]...), func(string) string { return "" }, strings.NewReader(""), &out, &errOut)

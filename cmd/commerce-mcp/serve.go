@@ -38,7 +38,8 @@ type serveConfig struct {
 	common
 	pay      payFlags
 	noDemo   bool           // do not seed a new database
-	create   bool           // create the directory of --db
+	create   bool           // create the directory of --db, or a new database beside another
+	dbGiven  bool           // --db or COMMERCE_DB named the database (not the default location)
 	customer string         // id or email of the customer the tools act for (stdio); "" for the demo customer
 	readOnly bool           // serve only the read-only tools
 	synonyms string         // a vocabulary file adding to or replacing the built-in synonym groups
@@ -288,7 +289,7 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	c.register(fs, getenv)
 	fs.BoolVar(&c.noDemo, "no-demo", false, "do not seed a new database with the demo catalog and customer")
-	fs.BoolVar(&c.create, "create", false, "create the directory of --db when it does not exist (the default location is always created)")
+	fs.BoolVar(&c.create, "create", false, "create a new database at --db when that looks like a mistyped path: its directory does not exist (the default location is always created), holds another database, or holds this one's customers and orders without its catalog")
 	fs.StringVar(&c.customer, "customer", getenv("COMMERCE_CUSTOMER"), "the customer `id` (or email) the tools act for; default the demo customer (env COMMERCE_CUSTOMER)")
 	readOnly, err := envBool(getenv, "COMMERCE_READ_ONLY")
 	if err != nil {
@@ -354,11 +355,69 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 		return c, err
 	}
 	c.warnings = append(c.warnings, warnings...)
-	if c.db == "" {
+	if c.dbGiven = c.db != ""; !c.dbGiven {
 		c.db, err = defaultDBPath(getenv)
 		return c, err
 	}
 	return c, checkDBDir(c.db, c.create)
+}
+
+// checkNewDB refuses to create a database at path, which does not exist, when that is
+// more likely a mistyped path than a wish for a new database, so that a person who
+// mistyped the path of their shop is not served the demo catalog instead. It refuses
+// when the directory holds the store or sales file of this path (its catalog was
+// moved or deleted: a new one would seed the demo catalog beside real customers and
+// orders) or another database (a catalog file with its store beside it, as a typo
+// in the file's name gives), unless create; and, whatever create says, when customer
+// names someone other than the demo customer, whom a new database cannot hold.
+// Nothing is created when it refuses.
+func checkNewDB(path, customer string, create bool) error {
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		return nil // an existing file, or one that opening will explain
+	}
+	if customer != "" && customer != store.DemoCustomerID && !strings.EqualFold(customer, store.DemoCustomerEmail) {
+		return &usageError{Msg: fmt.Sprintf("no customer %q: the database %s does not exist (a new one would hold only the demo customer); check --db (or COMMERCE_DB), which must name the database the customer was made in", customer, path)}
+	}
+	if create {
+		return nil
+	}
+	var own []string
+	for _, f := range []string{store.FileBeside(path), catalog.SalesFile(path)} {
+		if _, err := os.Stat(f); err == nil {
+			own = append(own, f)
+		}
+	}
+	if len(own) > 0 {
+		return &usageError{Msg: fmt.Sprintf("the catalog %s does not exist, but files of the same database are beside it (%s): a new catalog would put the demo products beside its customers and orders. Restore %s from your backup, or import your feeds into it (commerce-mcp import --db %s FILE...); to start it with the demo catalog, start the server with --create (commerce-mcp --db %s --create </dev/null)", path, strings.Join(own, ", "), path, path, path)}
+	}
+	if others := databasesIn(filepath.Dir(path), 3); len(others) > 0 {
+		return &usageError{Msg: fmt.Sprintf("the database %s does not exist, and its directory holds another database (%s): check --db (or COMMERCE_DB) for a typo; to make a new database beside it, start the server with --create (commerce-mcp --db %s --create </dev/null)", path, strings.Join(others, ", "), path)}
+	}
+	return nil
+}
+
+// databasesIn names up to max databases in dir: catalog files with their store file
+// (store.FileBeside) beside them, in name order, with "…" after them when there are more.
+func databasesIn(dir string, max int) []string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	names := make(map[string]bool, len(entries))
+	for _, e := range entries {
+		names[e.Name()] = true
+	}
+	var found []string
+	for _, e := range entries { // ReadDir sorts by name
+		n := e.Name()
+		if e.Type().IsRegular() && !strings.HasSuffix(n, "-wal") && !strings.HasSuffix(n, "-shm") && !strings.HasSuffix(n, "-journal") && names[store.FileBeside(n)] {
+			if len(found) == max {
+				return append(found, "…")
+			}
+			found = append(found, filepath.Join(dir, n))
+		}
+	}
+	return found
 }
 
 // streamsNotBelowConns is the warning that --max-streams-total is not below --max-conns.
@@ -395,6 +454,9 @@ func envBool(getenv func(string) string, key string) (bool, error) {
 func serve(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	c, err := parseServe(args, getenv)
 	if err != nil {
+		return err
+	}
+	if err := checkNewDB(c.db, c.customer, c.create); err != nil {
 		return err
 	}
 	if c.http.hosted() {
@@ -442,7 +504,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 		logger.Warn("other users can read the database files, which hold personal data; restrict them with chmod 600", "files", strings.Join(open, " "))
 	}
 	logger.Info("database files", "catalog", c.db, "sales statistics", catalog.SalesFile(c.db), "customers and orders", store.FileBeside(c.db))
-	cat, err := openCatalog(ctx, c.db, rp, seed, logger)
+	cat, err := openCatalog(ctx, c.db, rp, seed, c.dbGiven, logger)
 	if errors.Is(err, os.ErrPermission) {
 		return fmt.Errorf("%w; choose another --db", err)
 	}
@@ -483,7 +545,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	}
 	var cust string
 	if !c.http.hosted() {
-		if cust, err = resolveCustomer(ctx, st, c.customer); err != nil {
+		if cust, err = resolveCustomer(ctx, st, c.customer, c.db); err != nil {
 			return err
 		}
 		if c.customer == "" {
@@ -688,8 +750,10 @@ func refuseDemoData(ctx context.Context, st *store.Store) error {
 }
 
 // openCatalog opens the catalog at path, its reads on rp. A database that did not
-// exist before is seeded with the demo catalog when seed is true.
-func openCatalog(ctx context.Context, path string, rp catalog.ReadPool, seed bool, logger *slog.Logger) (*catalog.Catalog, error) {
+// exist before is seeded with the demo catalog when seed is true; when its path was
+// given (--db, COMMERCE_DB) rather than the default, its making is a warning that names
+// its files, in case the path was mistyped (checkNewDB refuses the likeliest typos).
+func openCatalog(ctx context.Context, path string, rp catalog.ReadPool, seed, given bool, logger *slog.Logger) (*catalog.Catalog, error) {
 	_, statErr := os.Stat(path)
 	isNew := errors.Is(statErr, os.ErrNotExist)
 	cat, err := catalog.OpenWith(ctx, path, rp)
@@ -697,6 +761,14 @@ func openCatalog(ctx context.Context, path string, rp catalog.ReadPool, seed boo
 		return nil, err
 	}
 	warnSalesDiscarded(logger, cat, path)
+	if isNew && given {
+		holds := "no products (--no-demo, or live mode)"
+		if seed {
+			holds = "the demo catalog and customer"
+		}
+		logger.Warn(fmt.Sprintf("created a new database with %s, as no file was at %s: if you meant a database you already have, stop the server, check --db (or COMMERCE_DB) and delete the new files", holds, path),
+			"files", strings.Join([]string{path, catalog.SalesFile(path), store.FileBeside(path)}, " "))
+	}
 	if isNew && seed {
 		st, err := cat.Upsert(ctx, demo.Sellers(), demo.Products())
 		if err != nil {
@@ -707,7 +779,9 @@ func openCatalog(ctx context.Context, path string, rp catalog.ReadPool, seed boo
 			cat.Close()
 			return nil, fmt.Errorf("write the demo catalog into the new database %s: %w", path, err)
 		}
-		logger.Info("created database with the demo catalog", "path", path, "products", st.Inserted)
+		if !given {
+			logger.Info("created database with the demo catalog", "path", path, "products", st.Inserted)
+		}
 	} else if empty, err := cat.Empty(ctx); err == nil && empty {
 		// Made by an import that stored nothing, or with --no-demo: every search would
 		// find nothing, with nothing in the log to say why.

@@ -327,7 +327,7 @@ func newRecoveryShopLogging(t *testing.T, w io.Writer, level string) recoverySho
 	if shop.log, err = newLogger(w, level); err != nil {
 		t.Fatal(err)
 	}
-	cat, err := openCatalog(ctx, db, catalog.ReadPool{}, true, shop.log)
+	cat, err := openCatalog(ctx, db, catalog.ReadPool{}, true, false, shop.log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -414,7 +414,7 @@ func TestOpenStoreWhileCatalogLocked(t *testing.T) {
 		t.Run(fmt.Sprintf("moved from a shared file %v", moved), func(t *testing.T) {
 			db := filepath.Join(t.TempDir(), "shop.db")
 			logger, _ := newLogger(&strings.Builder{}, "error")
-			cat, err := openCatalog(ctx, db, catalog.ReadPool{}, true, logger)
+			cat, err := openCatalog(ctx, db, catalog.ReadPool{}, true, false, logger)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -453,7 +453,7 @@ func TestServeMovesASharedStore(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "shop.db")
 	var logs strings.Builder
 	logger, _ := newLogger(&logs, "info")
-	cat, err := openCatalog(ctx, db, catalog.ReadPool{}, true, logger)
+	cat, err := openCatalog(ctx, db, catalog.ReadPool{}, true, false, logger)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -509,7 +509,7 @@ func TestStartWithoutTheSalesFile(t *testing.T) {
 				t.Helper()
 				var logs strings.Builder
 				logger, _ := newLogger(&logs, "info")
-				cat, err := openCatalog(ctx, db, catalog.ReadPool{}, true, logger)
+				cat, err := openCatalog(ctx, db, catalog.ReadPool{}, true, false, logger)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -57,7 +57,7 @@ func FuzzStdioMessage(f *testing.F) {
 	db := filepath.Join(f.TempDir(), "c.db")
 	var logs syncbuf.Buffer
 	logger, _ := newLogger(&logs, "error")
-	cat, err := openCatalog(ctx, db, catalog.ReadPool{}, true, logger)
+	cat, err := openCatalog(ctx, db, catalog.ReadPool{}, true, false, logger)
 	if err != nil {
 		f.Fatal(err)
 	}
