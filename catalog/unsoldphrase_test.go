@@ -1,0 +1,56 @@
+package catalog_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+// TestSearchUnsoldPhrase: a query that is one phrase of the vocabulary, none of whose
+// group's names any product has and whose words no one product has, names a thing the
+// shop does not sell: nothing comes back, whatever the words find apart. "rubber" is
+// in the dog balls' titles and "bands" heads the watch bands'; "paper" heads the
+// shredders' names and "photo" the photo frames'. A group the shop has another name
+// of ("teabags"), and a phrase whose words one product has ("Puppy Crate Pads"), still
+// find their products.
+func TestSearchUnsoldPhrase(t *testing.T) {
+	c := openCatalog(t)
+	ctx := context.Background()
+	var products []catalog.Product
+	add := func(id, title, desc string) {
+		products = append(products, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: desc, Price: usd(1499)})
+	}
+	for i := range 4 {
+		add(fmt.Sprint("band", i), fmt.Sprintf("Strapwell Sport Bands for Quell %d Watch", 40+i), "Soft silicone, quick release.")
+		add(fmt.Sprint("ball", i), fmt.Sprintf("Pawpal Natural Rubber Dog Ball, Size %d", i+1), "Bouncy and tough.")
+		add(fmt.Sprint("shredder", i), fmt.Sprintf("Papyra %d-Sheet Cross-Cut Paper Shredder", 6+2*i), "Shreds staples too.")
+		add(fmt.Sprint("frame", i), fmt.Sprintf("Lumo Digital Photo Frame, %d Inch", 7+i), "Shows your pictures.")
+		add(fmt.Sprint("teabag", i), fmt.Sprintf("Leafy Green Teabags, %d Count", 20*(i+1)), "Steep for three minutes.")
+		add(fmt.Sprint("crate", i), fmt.Sprintf("Dogwell Puppy Crate Pads, Size %d", i+1), "Washable.")
+	}
+	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, text string
+		first      string // the ID prefix of the first hit; "" for no hits
+		suggest    string // with no hits, the words products have ("|" between)
+	}{
+		{"a phrase whose words are in two unrelated things' titles", "rubber bands", "", "rubber|bands"},
+		{"a phrase whose words head other things' names", "photo paper", "", "photo|paper"},
+		{"a phrase whose group's other name a title has", "tea bags", "teabag", ""},
+		{"a phrase whose words one product has", "puppy pads", "crate", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) { checkNoneOrFirst(t, c, tt.text, tt.first, tt.suggest) })
+	}
+	res, err := c.Search(ctx, catalog.Query{Text: "rubber bands"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `The catalog sells no "rubber bands".`; !slices.Contains(res.Notes, want) {
+		t.Errorf("notes %q, want %q among them", res.Notes, want)
+	}
+}
