@@ -740,6 +740,19 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		}
 		return out, nil
 	}
+	// A phrase of the vocabulary none of whose names the catalog has names a thing it
+	// does not sell, whatever its words find apart or corrected: "rubber bands" where
+	// the bands are watch bands, "ironing board" (not "ion" and board games).
+	if unsold, phrase, err := c.unsoldPhrase(fctx, s); err != nil || unsold {
+		if err != nil {
+			return cut(err)
+		}
+		out, err := c.unsoldPhraseResult(fctx, res, s.text, phrase)
+		if err != nil {
+			return cut(err)
+		}
+		return out, nil
+	}
 	fixed, changed, err := c.corrected(fctx, s.text, s.sentence)
 	if err != nil {
 		return cut(err)
@@ -786,18 +799,6 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		// (A sentence tried this before its words were searched.)
 		// The type the query's own head names comes first ("toner for inkora
 		// printer" asks for toner, not for the printers most of its words name).
-		// A phrase of the vocabulary none of whose names the catalog has ("rubber
-		// bands" where the bands are watch bands) names no type its words stand for.
-		if unsold, phrase, err := c.unsoldPhrase(fctx, s); err != nil || unsold {
-			if err != nil {
-				return cut(err)
-			}
-			out, err := c.unsoldPhraseResult(fctx, res, s.text, phrase)
-			if err != nil {
-				return cut(err)
-			}
-			return out, nil
-		}
 		if headShaped(s) {
 			// Unless its head names a thing the catalog does not sell ("mouse trap",
 			// "coffee table"): then no type its words stand for is what was asked.

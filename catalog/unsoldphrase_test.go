@@ -13,7 +13,8 @@ import (
 // group's names any product has and whose words no one product has, names a thing the
 // shop does not sell: nothing comes back, whatever the words find apart. "rubber" is
 // in the dog balls' titles and "bands" heads the watch bands'; "paper" heads the
-// shredders' names and "photo" the photo frames'. A group the shop has another name
+// shredders' names and "photo" the photo frames'. "ironing" is in no product, and
+// spelling would make it "ion" of the speakers, the board games left. A group the shop has another name
 // of ("teabags"), and a phrase whose words one product has ("Puppy Crate Pads"), still
 // find their products.
 func TestSearchUnsoldPhrase(t *testing.T) {
@@ -30,6 +31,8 @@ func TestSearchUnsoldPhrase(t *testing.T) {
 		add(fmt.Sprint("frame", i), fmt.Sprintf("Lumo Digital Photo Frame, %d Inch", 7+i), "Shows your pictures.")
 		add(fmt.Sprint("teabag", i), fmt.Sprintf("Leafy Green Teabags, %d Count", 20*(i+1)), "Steep for three minutes.")
 		add(fmt.Sprint("crate", i), fmt.Sprintf("Dogwell Puppy Crate Pads, Size %d", i+1), "Washable.")
+		add(fmt.Sprint("game", i), fmt.Sprintf("Gamewell %s Board Game, %d Players", []string{"Castle", "Space", "Trivia", "Ocean"}[i], 2+i), "Roll and build.")
+		add(fmt.Sprint("speaker", i), fmt.Sprintf("Ion %d Bluetooth Speaker", 100+i), "Loud and clear.")
 	}
 	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
 		t.Fatal(err)
@@ -41,6 +44,7 @@ func TestSearchUnsoldPhrase(t *testing.T) {
 	}{
 		{"a phrase whose words are in two unrelated things' titles", "rubber bands", "", "rubber|bands"},
 		{"a phrase whose words head other things' names", "photo paper", "", "photo|paper"},
+		{"a phrase with a word no product has, which spelling would turn into another", "ironing board", "", "board"},
 		{"a phrase whose group's other name a title has", "tea bags", "teabag", ""},
 		{"a phrase whose words one product has", "puppy pads", "crate", ""},
 	} {
