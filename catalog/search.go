@@ -741,8 +741,8 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		return out, nil
 	}
 	// A phrase of the vocabulary none of whose names the catalog has names a thing it
-	// does not sell, whatever its words find apart or corrected: "rubber bands" where
-	// the bands are watch bands, "ironing board" (not "ion" and board games).
+	// does not sell, whatever its words find apart: "rubber bands" where the bands are
+	// watch bands and "rubber" a dog ball's.
 	if unsold, phrase, err := c.unsoldPhrase(fctx, s); err != nil || unsold {
 		if err != nil {
 			return cut(err)

@@ -68,6 +68,11 @@ var freshPaths = []struct {
 	// unsoldHead via otherNamesSold), and a phrase's other name counts only where it
 	// heads a product (unsoldPair): three it empties, three it keeps.
 	{"othernames", []string{"tablet stand", "dishwsher tablets", "dog treats", "robot hoover", "notebook charger", "dog chew toy"}},
+	// Paths of the fresh12 lane: "unsoldphrase", a query that is one phrase of the
+	// vocabulary none of whose group's names the catalog has (unsoldPhrase, before
+	// spelling): four it empties; two that reach it and are left (a typo, a phrase whose
+	// group the catalog has, with a word no product has).
+	{"unsoldphrase", []string{"rubber bands", "photo paper", "ironing board", "puppy pads", "litter bx", "zqx laptop sleeve"}},
 }
 
 // BenchmarkFreshPaths times Search on the fresh catalog over the queries of each
