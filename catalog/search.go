@@ -740,6 +740,19 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		}
 		return out, nil
 	}
+	// A phrase of the vocabulary none of whose names the catalog has names a thing it
+	// does not sell, whatever its words find apart: "rubber bands" where the bands are
+	// watch bands and "rubber" a dog ball's.
+	if unsold, phrase, err := c.unsoldPhrase(fctx, s); err != nil || unsold {
+		if err != nil {
+			return cut(err)
+		}
+		out, err := c.unsoldPhraseResult(fctx, res, s.text, phrase)
+		if err != nil {
+			return cut(err)
+		}
+		return out, nil
+	}
 	fixed, changed, err := c.corrected(fctx, s.text, s.sentence)
 	if err != nil {
 		return cut(err)

@@ -36,7 +36,7 @@ func TestTypesNoteNamesWhatWasAsked(t *testing.T) {
 	}{
 		{"a type word whose titles head another type (paint brushes)", "deckhand weatherproof paint", "brush or stain or varnish or spray", ""},
 		{"a short query naming no type", "rustguard weatherproof 50", "spray", ""},
-		{"two words, the head's titles another type", "fence paint", "brush or stain", ""},
+		{"two words, the head's titles another type", "oak paint", "brush or varnish", ""},
 		{"the asked type named alone, not the other voted", "weatherproof primer for gates", "primer or spray", "primer"},
 		{"the asked type voted alone", "weatherproof brush", "brush", "brush"},
 		{"a sentence naming no type says what it was read as", "a soft foam thing for weeding my vegetable patch", "pad", "pad"},

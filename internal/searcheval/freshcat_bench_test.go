@@ -68,6 +68,10 @@ var freshPaths = []struct {
 	// unsoldHead via otherNamesSold), and a phrase's other name counts only where it
 	// heads a product (unsoldPair): three it empties, three it keeps.
 	{"othernames", []string{"tablet stand", "dishwsher tablets", "dog treats", "robot hoover", "notebook charger", "dog chew toy"}},
+	// Paths of the fresh12 lane: "unsoldphrase", a query that is one phrase of the
+	// vocabulary none of whose group's names the catalog has (unsoldPhrase, before
+	// spelling): four it empties; two it leaves (a word no product has, a typo).
+	{"unsoldphrase", []string{"rubber bands", "photo paper", "tea bags", "puppy pads", "ironing board", "litter bx"}},
 }
 
 // BenchmarkFreshPaths times Search on the fresh catalog over the queries of each
