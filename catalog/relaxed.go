@@ -1483,13 +1483,30 @@ func quoteList(words []string) string {
 	return strings.Join(out, ", ")
 }
 
-// maxNeedsTried bounds the needs a query tries, best first, until one finds products.
-const maxNeedsTried = 3
+// maxNeedsTried bounds the needs a query searches for, best first, until one finds
+// products. A sentence's need the catalog does not bear out (its things not sold, or
+// needUnsupported) is passed over without counting ("my skin and lips crack in the dry
+// winter air" in a shop of humidifiers passes dry skin and dry lips for dry air), up
+// to maxNeedsRead needs read.
+const (
+	maxNeedsTried = 3
+	maxNeedsRead  = 12
+)
 
 // searchNeeds searches for what the first of needs that any product meets names.
 func (c *Catalog) searchNeeds(ctx context.Context, s *search, res Result, offset int, needs []int) (Result, bool, error) {
 	v := c.vocabulary()
-	for _, n := range needs[:min(len(needs), maxNeedsTried)] {
+	tried := 0
+	for _, n := range needs[:min(len(needs), maxNeedsRead)] {
+		if tried == maxNeedsTried {
+			break
+		}
+		if !s.sentence && namesTerm(s, v.needs[n].terms) {
+			// A short query that names a thing of the need ("car roof bike rack") asked
+			// for that thing as it says, and no product has all its words: the need's
+			// things without them are no answer.
+			continue
+		}
 		if s.sentence {
 			if sold, err := c.soldAny(ctx, s, v.needs[n].terms); err != nil || !sold && !namesTerm(s, v.needs[n].terms) {
 				if err != nil {
@@ -1504,6 +1521,7 @@ func (c *Catalog) searchNeeds(ctx context.Context, s *search, res Result, offset
 				continue
 			}
 		}
+		tried++
 		if out, ok, err := c.searchNeed(ctx, s, res, offset, v.needs[n].terms); err != nil || ok {
 			return out, ok, err
 		}

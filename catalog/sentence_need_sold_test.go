@@ -143,6 +143,54 @@ func TestSentenceNeedUnsold(t *testing.T) {
 	}
 }
 
+// TestSentenceNeedsPassedOver: of the needs a sentence says, those whose things the
+// shop does not sell are passed over without counting among the three searched for,
+// so that a fourth need it sells is read ("my skin and lips crack in the dry winter
+// air": cracked skin, cracked lips and dry skin before dry air, in a shop with a
+// humidifier and none of the others); a short query that names a need's thing itself
+// ("car bike rack", none of whose products has every word) is not answered by the
+// need's things without its words. Each case has a vocabulary of its own needs.
+func TestSentenceNeedsPassedOver(t *testing.T) {
+	humidifier := catalog.Product{ID: "humid-1", Title: "Cool Mist Humidifier", Description: "Quiet, for bedrooms.", Category: "Home > Air", Brand: "Medwell", Price: usd(3999)}
+	rack := func(id, title string) catalog.Product {
+		return catalog.Product{ID: id, Title: title, Description: "Carries panniers.", Category: "Bike > Racks", Brand: "Medwell", Price: usd(2999)}
+	}
+	for _, tc := range []struct {
+		name, needs, q string
+		extra          []catalog.Product
+		first          []string // nil: not read as the need
+	}{
+		{"three unsold needs before a sold one",
+			"need: crack skin => lip balm\nneed: crack lips => hand cream\nneed: dry skin => face cream\nneed: dry air => humidifier\n",
+			"my skin and lips crack in the dry winter air", []catalog.Product{humidifier}, []string{"humid-1"}},
+		{"a short query naming the need's thing", "need: bike car => bike rack\n", "car bike rack",
+			[]catalog.Product{rack("rack-1", "Rear Bike Rack"), rack("rack-2", "Front Bike Rack")}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v, err := catalog.ParseVocabulary(tc.needs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := drugShop(t, tc.extra...)
+			c.SetVocabulary(v)
+			res, err := c.Search(context.Background(), catalog.Query{Text: tc.q, Limit: 20})
+			if err != nil {
+				t.Fatal(err)
+			}
+			read := slices.ContainsFunc(res.Notes, func(n string) bool { return strings.HasPrefix(n, "Read as a search for") })
+			if tc.first == nil {
+				if read {
+					t.Fatalf("%q: hits %q, notes %q: read as the need", tc.q, hitIDs(res), res.Notes)
+				}
+				return
+			}
+			if ids := hitIDs(res); !read || len(ids) == 0 || !slices.Contains(tc.first, ids[0]) {
+				t.Fatalf("%q: hits %q, want one of %q first, read as the need; notes %q", tc.q, ids, tc.first, res.Notes)
+			}
+		})
+	}
+}
+
 // BenchmarkSentenceNeedSold times sentences that reach the need checks of sent8 (a
 // need unsupported or unsold) and other sentences on drugShop, each paired with a
 // one-word search ("spray") in the same loop (benchOverFloor).

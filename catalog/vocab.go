@@ -535,8 +535,8 @@ func cueMatches(cue, k string) bool {
 	if k == cue {
 		return true
 	}
-	if len(cue) < 2 || len(k) <= len(cue)-1 {
-		return false
+	if len(cue) < 2 || len(k) <= len(cue)-1 || !strings.HasPrefix(k, cue[:len(cue)-1]) {
+		return false // every stem below starts with the cue less its last letter
 	}
 	stems := []string{cue}
 	switch last := cue[len(cue)-1]; {
