@@ -161,14 +161,12 @@ const maxTitlePhrases = 4096
 // boys and girls not marked for the other gender alone. age and gender are the SQL
 // of the product's age and gender attributes (flagColumn's).
 func ageCondition(col, name, age, gender string) (string, []any) {
-	cond := "(" + age + " <> '' AND " + age + " NOT IN (" + placeholders(len(adultAttrs)) + ") OR " + age + " = '' AND (" +
+	// Marked for an age other than adult, or not marked and not titled for adults alone.
+	cond := "(NOT (" + age + " IN " + listSetSQL + ") OR " + age + " IN " + listSetSQL + " AND (" +
 		col + " NOT IN " + wordSetSQL + " OR " +
 		col + " IN " + wordSetSQL + "))"
-	var args []any
-	for _, v := range adultAttrs {
-		args = append(args, v)
-	}
-	args = append(args, wordSet(ftsAny(adultWords)), wordSet(ftsAny(kidsWords)))
+	args := []any{newColSet("age", append([]string{""}, adultAttrs...)), newColSet("age", []string{""}),
+		wordSet(ftsAny(adultWords)), wordSet(ftsAny(kidsWords))}
 	for _, g := range ageGroups {
 		if g.name == name && g.gender != "" {
 			gc, ga := genderCondition(col, g.gender, gender)

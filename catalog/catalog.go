@@ -47,8 +47,9 @@ type Catalog struct {
 	// exactUpTo, poolSize and poolChunk, when not 0, replace maxExact, poolSize and
 	// poolChunk (tests); a negative poolChunk makes browses order in full.
 	pools pools
-	// wordSets keeps the matches of the gender and age filters' words (wordsets.go);
-	// wordSetsOff, set by tests, has filters read the full-text query instead.
+	// wordSets keeps the matches of the gender and age filters' words and the
+	// products of their values (wordsets.go); wordSetsOff, set by tests, has filters
+	// read the full-text query and the columns instead.
 	wordSets    wordSets
 	wordSetsOff bool
 	// saleFirstOff, set by tests, has a search ranked in full with the on-sale filter

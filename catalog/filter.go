@@ -19,8 +19,12 @@ type filter struct {
 	// stock. Such a search can be counted without joining its matches.
 	inStockOnly bool
 	// needsProducts means where reads products p besides product_keys k (see
-	// filterOn); only a seller, subscription, on-sale or gender filter does.
+	// filterOn); only a seller, subscription, on-sale, gender or age filter does.
 	needsProducts bool
+	// productsForSets means only the gender and age filters' colSet conditions read
+	// products p, which a statement over a list of rowids reads from sets instead
+	// (filterFor).
+	productsForSets bool
 }
 
 // filterOn says which table a filter's conditions are written for.
@@ -43,6 +47,7 @@ func (c *Catalog) filters(ctx context.Context, q Query, on filterOn) (filter, st
 		t = "k."
 	}
 	var f filter
+	productsOther := false // a condition other than a colSet reads products p
 	conds := []string{t + "hidden = 0"}
 	if cat := NormalizeCategory(q.Category); cat != "" {
 		ids, err := c.categoryIDs(ctx, cat)
@@ -101,7 +106,7 @@ func (c *Catalog) filters(ctx context.Context, q Query, on filterOn) (filter, st
 		}
 		conds = append(conds, "p.seller_id = ?")
 		f.args = append(f.args, id)
-		f.needsProducts = on == onKeys
+		f.needsProducts, productsOther = on == onKeys, true
 	}
 	if q.MinPrice != nil {
 		b := [3]int64{minor(*q.MinPrice, 0, math.Ceil), minor(*q.MinPrice, 2, math.Ceil), minor(*q.MinPrice, 3, math.Ceil)}
@@ -118,12 +123,12 @@ func (c *Catalog) filters(ctx context.Context, q Query, on filterOn) (filter, st
 	}
 	if q.subscription {
 		conds = append(conds, "p.billing_interval <> ''")
-		f.needsProducts = on == onKeys
+		f.needsProducts, productsOther = on == onKeys, true
 	}
 	if q.onSale {
 		// on_sale is written with the product (Product.onSale; migration 0049).
 		conds = append(conds, flagColumn("on_sale", c.flagsFilling(ctx))+" = 1")
-		f.needsProducts = on == onKeys
+		f.needsProducts, productsOther = on == onKeys, true
 	}
 	if q.gender != "" && !q.audienceRanked {
 		cond, args := genderCondition(t+"rowid", q.gender, flagColumn("gender", c.flagsFilling(ctx)))
@@ -148,6 +153,7 @@ func (c *Catalog) filters(ctx context.Context, q Query, on filterOn) (filter, st
 		f.args = append(f.args, args...)
 	}
 	f.where, f.inStockOnly = strings.Join(conds, " AND "), q.InStock && len(conds) == 2
+	f.productsForSets = f.needsProducts && !productsOther
 	return f, "", nil
 }
 

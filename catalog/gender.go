@@ -69,7 +69,9 @@ func (p *phraseReader) gender(i int) (string, int, bool) {
 
 // genderCondition is the SQL condition on col (a product's rowid) and attr (the SQL
 // of its gender attribute, flagColumn's) that keeps the products fitting gender name:
-// those not marked for the other gender, or marked for this one or unisex too.
+// those not marked for the other gender, or marked for this one or unisex too. Its
+// words and values are wordSet and colSet arguments, which filterFor answers from
+// sets kept in memory.
 func genderCondition(col, name, attr string) (string, []any) {
 	var own, other genderGroup
 	for _, g := range genderGroups {
@@ -79,20 +81,10 @@ func genderCondition(col, name, attr string) (string, []any) {
 			other = g
 		}
 	}
-	in := func(vals []string) (string, []any) {
-		args := make([]any, len(vals))
-		for i, v := range vals {
-			args[i] = v
-		}
-		return "(" + placeholders(len(vals)) + ")", args
-	}
-	otherIn, otherArgs := in(other.attrs)
-	fitsIn, fitsArgs := in(append(append([]string{}, own.attrs...), unisexWords...))
-	cond := "(NOT (" + col + " IN " + wordSetSQL + " OR " + attr + " IN " + otherIn + ")" +
-		" OR " + col + " IN " + wordSetSQL + " OR " + attr + " IN " + fitsIn + ")"
-	args := append([]any{wordSet(ftsAny(append(slices.Clone(other.words), other.young...)))}, otherArgs...)
-	args = append(args, wordSet(ftsAny(slices.Concat(own.words, own.young, unisexWords))))
-	return cond, append(args, fitsArgs...)
+	cond := "(NOT (" + col + " IN " + wordSetSQL + " OR " + attr + " IN " + listSetSQL + ")" +
+		" OR " + col + " IN " + wordSetSQL + " OR " + attr + " IN " + listSetSQL + ")"
+	return cond, []any{wordSet(ftsAny(append(slices.Clone(other.words), other.young...))), newColSet("gender", other.attrs),
+		wordSet(ftsAny(slices.Concat(own.words, own.young, unisexWords))), newColSet("gender", slices.Concat(own.attrs, unisexWords))}
 }
 
 // Among the products the gender filter keeps, those marked for the gender asked come

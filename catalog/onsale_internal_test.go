@@ -83,9 +83,10 @@ func TestOnSaleFollowsListPrice(t *testing.T) {
 		ALTER TABLE products DROP COLUMN age;
 		DROP INDEX products_on_sale;
 		ALTER TABLE products DROP COLUMN on_sale;
+		DROP INDEX products_gender;
 		ALTER TABLE products DROP COLUMN gender;
 		DROP TABLE product_flags_pending;
-		DELETE FROM catalog_migrations WHERE name IN ('0049_products_on_sale_gender.sql', '0050_products_flags_fill.sql', '0051_products_age.sql', '0053_products_on_sale_index.sql')`); err != nil {
+		DELETE FROM catalog_migrations WHERE name IN ('0049_products_on_sale_gender.sql', '0050_products_flags_fill.sql', '0051_products_age.sql', '0053_products_on_sale_index.sql', '0057_products_gender_index.sql')`); err != nil {
 		t.Fatal(err)
 	}
 	c.Close()

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
@@ -116,10 +118,15 @@ func TestWordSetsFilterAsFullText(t *testing.T) {
 			t.Errorf("%s: %d of %d first pages as ranking every match gives", when, asFull, len(queries))
 		}
 		c.wordSets.mu.Lock()
-		n := len(c.wordSets.byExpr)
+		n, cols := len(c.wordSets.byExpr), 0
+		for key := range c.wordSets.byExpr {
+			if strings.Contains(key, "\x00") {
+				cols++
+			}
+		}
 		c.wordSets.mu.Unlock()
-		if n < 4 {
-			t.Errorf("%s: %d word sets kept, want those of both genders' and the age's words", when, n)
+		if n-cols < 4 || cols < 4 {
+			t.Errorf("%s: %d word sets and %d column sets kept, want those of both genders' and the age's words and values", when, n-cols, cols)
 		}
 	}
 	check("as imported")
@@ -133,6 +140,88 @@ func TestWordSetsFilterAsFullText(t *testing.T) {
 	for i := 4; i < len(products); i += 18 {
 		p := products[i]
 		p.Title, p.Attributes = "Plain "+strconv.Itoa(i)+" lantern", nil
+		changed = append(changed, p)
+	}
+	if _, err := c.Upsert(ctx, nil, changed); err != nil {
+		t.Fatal(err)
+	}
+	check("after a write")
+}
+
+// TestColSetsAsColumns holds the sets of a colSet (the products whose gender or age
+// column has one of its values, read through the columns' partial indexes, or every
+// other rowid when "" is among the values) equal to the column they are read from:
+// for every product, in the set exactly when `column IN (values)` holds in SQL, for
+// each set the gender and age filters use, as imported and after a write that
+// changes and removes attributes (the sets of the old text version are not used).
+func TestColSetsAsColumns(t *testing.T) {
+	ctx := context.Background()
+	products := wordSetProducts(600)
+	c := wordSetCatalog(t, products)
+	// The sets every gender and age filter uses, and one with a value no product has.
+	sets := []colSet{newColSet("age", []string{"kids", "nobody has this"})}
+	for _, q := range []Query{{gender: "women"}, {gender: "men"}, {age: "kids"}, {age: "girls"}, {age: "boys"}} {
+		f, _, err := c.filters(ctx, q, onKeys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range f.args {
+			if cs, ok := a.(colSet); ok && !slices.ContainsFunc(sets, func(o colSet) bool { return o.key() == cs.key() }) {
+				sets = append(sets, cs)
+			}
+		}
+	}
+	if len(sets) < 5 {
+		t.Fatalf("%d sets, want the gender filters' and the age filter's", len(sets))
+	}
+	check := func(when string) {
+		t.Helper()
+		lv, err := c.learnedView(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := &search{c: c, learned: lv}
+		for _, cs := range sets {
+			set, err := s.colSet(ctx, cs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			values, _ := cs.Value()
+			rows, err := c.query(ctx, `SELECT rowid, `+cs.column+` IN (SELECT value FROM json_each(?)) FROM products`, values)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n, in := 0, 0
+			for rows.Next() {
+				var rowid int64
+				var want bool
+				if err := rows.Scan(&rowid, &want); err != nil {
+					t.Fatal(err)
+				}
+				if inSet(set, rowid) != want {
+					t.Errorf("%s: %s %q: product %d in the set %v, in SQL %v", when, cs.column, cs.values, rowid, inSet(set, rowid), want)
+				}
+				n++
+				if want {
+					in++
+				}
+			}
+			if err := rows.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if in == 0 || in == n {
+				t.Errorf("%s: %s %q holds %d of %d products; the test needs some in and some out", when, cs.column, cs.values, in, n)
+			}
+		}
+	}
+	check("as imported")
+	var changed []Product
+	for i := 0; i < len(products); i += 7 {
+		p := products[i]
+		p.Attributes = map[string]string{"gender": "Female", "age_group": "adult"}
+		if i%2 == 0 {
+			p.Attributes = nil
+		}
 		changed = append(changed, p)
 	}
 	if _, err := c.Upsert(ctx, nil, changed); err != nil {
