@@ -1287,7 +1287,17 @@ func (c *Catalog) sentenceTypes(ctx context.Context, s *search, res Result, offs
 	if titled, err := c.titleHasAll(ctx, s.text); err != nil || titled {
 		return res, false, err
 	}
-	return c.searchTypes(ctx, s, res, offset, accessoriesNamed(s, c.vocabulary()))
+	first := accessoriesNamed(s, c.vocabulary())
+	if len(first) == 0 && slices.Contains(s.rest, "for") && onlyArticlesDropped(s.words, s.rest) {
+		head, err := c.headType(ctx, s)
+		if err != nil {
+			return res, false, err
+		}
+		if head != "" {
+			first = []string{head}
+		}
+	}
+	return c.searchTypes(ctx, s, res, offset, first)
 }
 
 // searchTypes searches for the product types the words of s stand for (see

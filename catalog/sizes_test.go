@@ -2,6 +2,7 @@ package catalog_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -39,5 +40,39 @@ func TestSearchSizes(t *testing.T) {
 		{"a decimal second measure meets the range that holds it", "29x2.35 tube", []string{"{tube-29-P tube-29-S}"}},
 		{"a size a title gives exactly still finds it", "700x32c tyre", []string{"tyre-700-32"}},
 		{"a decimal that is no size", "0.75 bottle", []string{"bottle"}},
+	})
+}
+
+// TestSearchForSizedTarget holds that "X for Y" of four words whose Y has a size, and
+// whose words no title has together ("tube for 29x2.35 tyre"), a sentence only by its
+// count of words in a shop of 1,000 products or more, is read by the types its words
+// stand for with X's type first: the tubes of that size, not the tyres its other words
+// vote for (every tyre's description says "tube").
+func TestSearchForSizedTarget(t *testing.T) {
+	c := openCatalog(t)
+	var ps []catalog.Product
+	add := func(id, title, desc, cat string) {
+		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: desc, Category: cat, Price: usd(899)})
+	}
+	for _, brand := range []string{"Velo", "Roda"} {
+		for _, v := range []string{"Presta", "Schrader"} {
+			id := brand + "-" + v[:1]
+			add("tube-700-"+id, brand+" 700x25-32c "+v+" Valve Bike Tube", "Butyl.", "Bike Parts > Tubes")
+			add("tube-29-"+id, brand+" 29x2.1-2.4 "+v+" Valve Bike Tube", "Butyl.", "Bike Parts > Tubes")
+		}
+	}
+	for i, size := range []string{"29x2.25", "29x2.4", "29x2.5", "29x2.6", "27.5x2.4", "700x25c", "700x28c", "700x32c"} {
+		add(fmt.Sprint("tyre-", i), "Knobbly "+size+" MTB Tyre", "Runs with a tube or tubeless.", "Bike Parts > Tyres")
+	}
+	for i := range 1000 { // past smallCatalog, where four words are a sentence
+		add(fmt.Sprint("light-", i), fmt.Sprint("Beam Front Light for Handlebars, Style ", i), "Bright.", "Bike Accessories > Lights")
+	}
+	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	tubes29 := "{tube-29-Velo-P tube-29-Velo-S tube-29-Roda-P tube-29-Roda-S}"
+	searchAccessoryCases(t, c, []accessoryCase{
+		{"X for Y, a size in Y: the Xs of that size first", "tube for 29x2.35 tyre", []string{tubes29}},
+		{"the same with an article after for", "tube for a 29x2.35 tyre", []string{tubes29}},
 	})
 }
