@@ -3,6 +3,7 @@ package catalog_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -74,5 +75,49 @@ func TestSearchForSizedTarget(t *testing.T) {
 	searchAccessoryCases(t, c, []accessoryCase{
 		{"X for Y, a size in Y: the Xs of that size first", "tube for 29x2.35 tyre", []string{tubes29}},
 		{"the same with an article after for", "tube for a 29x2.35 tyre", []string{tubes29}},
+	})
+}
+
+// TestSearchTypesRankLeftWords holds that a query no product has every word of, read
+// by the types its words vote for, still ranks the products of those types by the
+// words that did not vote (textQuery.ranks): a model or line number before the head
+// ("105" of "105 disc brake pads", where the pads of that line lack "disc"), a number
+// and unit after "for" ("12 speed"). The words that voted are those of the query less
+// a brand after "for" ("toner for inkora printer" votes with "toner" and "printer"):
+// read by their places in the whole query, "inkora" stood for "printer", which then
+// ranked as a word left out and put the printers first.
+func TestSearchTypesRankLeftWords(t *testing.T) {
+	c := openCatalog(t)
+	var ps []catalog.Product
+	add := func(id, title, cat string) {
+		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: "Workshop grade.", Category: cat, Price: usd(2499)})
+	}
+	for i, line := range []string{"Deore", "XT", "SLX", "Saint", "Code", "Level"} {
+		add(fmt.Sprint("disc-", i), "Sintered Disc Brake Pads for "+line, "Bike Parts > Brake Pads")
+	}
+	add("line-1", "Shimano 105 Brake Pads K05S Sintered", "Bike Parts > Brake Pads")
+	add("line-2", "Shimano 105 Brake Pads L05A Resin", "Bike Parts > Brake Pads")
+	for i, speed := range []string{"8", "9", "10", "11", "11", "12"} {
+		add(fmt.Sprint("cassette-", i), "Shimano "+speed+"-Speed Cassette 11-"+fmt.Sprint(30+i)+"T", "Bike Parts > Cassettes")
+	}
+	for i := range 30 { // the rest of the shop
+		add(fmt.Sprint("light-", i), fmt.Sprint("Beam Front Light, Style ", i), "Bike Accessories > Lights")
+	}
+	for i := range 4 {
+		add(fmt.Sprint("printer-", i), fmt.Sprintf("Inkora IK-%d Laser Printer", 100+i), "Office > Printers")
+		add(fmt.Sprint("toner-", i), fmt.Sprintf("Inkora Toner Cartridge Replacement for IK-%d", 100+i), "Office > Toner")
+	}
+	for i := range ps {
+		if strings.HasPrefix(ps[i].Title, "Inkora") {
+			ps[i].Brand = "Inkora"
+		}
+	}
+	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	searchAccessoryCases(t, c, []accessoryCase{
+		{"a line number before the head, the line's pads lacking a word", "105 disc brake pads", []string{"{line-1 line-2}"}},
+		{"a number and unit after for", "cassette for deore 12 speed", []string{"cassette-5"}},
+		{"a brand after for dropped: the word after it ranks nothing", "toner for inkora printer", []string{"{toner-0 toner-1 toner-2 toner-3}"}},
 	})
 }
