@@ -13,7 +13,6 @@ import (
 // range (readSizes): the tokenizer splits "27.5x2.1-2.4" into "27", "5x2", "1", "2",
 // "4", so a query's "27.5" or "700x38c" met none of the tubes a shop sells for it.
 func TestSearchSizes(t *testing.T) {
-	c := openCatalog(t)
 	var ps []catalog.Product
 	add := func(id, title, cat string) {
 		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: "Butyl rubber, 40 g.", Category: cat, Price: usd(899)})
@@ -30,10 +29,7 @@ func TestSearchSizes(t *testing.T) {
 	add("tyre-275", "Knobbly MTB Tyre, 27.5x2.4 Folding", "Bike Parts > Tyres")
 	add("tyre-29", "Knobbly MTB Tyre, 29x2.25 Folding", "Bike Parts > Tyres")
 	add("bottle", "Velo 0.75 L Water Bottle", "Bike Accessories > Bottles")
-	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
-		t.Fatal(err)
-	}
-	searchAccessoryCases(t, c, []accessoryCase{
+	searchShopCases(t, ps, []accessoryCase{
 		{"a wheel size with a decimal point meets a title's size of two measures", "27.5 tube schrader", []string{"tube-275-S"}},
 		{"a decimal wheel size alone finds every product of that size", "27.5 tube", []string{"{tube-275-P tube-275-S}"}},
 		{"a size of two measures meets the range that holds it", "700x38c inner tube", []string{"{tube-700-3543-P tube-700-3543-S}"}},
@@ -50,7 +46,6 @@ func TestSearchSizes(t *testing.T) {
 // stand for with X's type first: the tubes of that size, not the tyres its other words
 // vote for (every tyre's description says "tube").
 func TestSearchForSizedTarget(t *testing.T) {
-	c := openCatalog(t)
 	var ps []catalog.Product
 	add := func(id, title, desc, cat string) {
 		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: desc, Category: cat, Price: usd(899)})
@@ -68,11 +63,8 @@ func TestSearchForSizedTarget(t *testing.T) {
 	for i := range 1000 { // past smallCatalog, where four words are a sentence
 		add(fmt.Sprint("light-", i), fmt.Sprint("Beam Front Light for Handlebars, Style ", i), "Bright.", "Bike Accessories > Lights")
 	}
-	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
-		t.Fatal(err)
-	}
 	tubes29 := "{tube-29-Velo-P tube-29-Velo-S tube-29-Roda-P tube-29-Roda-S}"
-	searchAccessoryCases(t, c, []accessoryCase{
+	searchShopCases(t, ps, []accessoryCase{
 		{"X for Y, a size in Y: the Xs of that size first", "tube for 29x2.35 tyre", []string{tubes29}},
 		{"the same with an article after for", "tube for a 29x2.35 tyre", []string{tubes29}},
 	})
@@ -87,7 +79,6 @@ func TestSearchForSizedTarget(t *testing.T) {
 // read by their places in the whole query, "inkora" stood for "printer", which then
 // ranked as a word left out and put the printers first.
 func TestSearchTypesRankLeftWords(t *testing.T) {
-	c := openCatalog(t)
 	var ps []catalog.Product
 	add := func(id, title, cat string) {
 		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: "Workshop grade.", Category: cat, Price: usd(2499)})
@@ -112,12 +103,20 @@ func TestSearchTypesRankLeftWords(t *testing.T) {
 			ps[i].Brand = "Inkora"
 		}
 	}
-	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
-		t.Fatal(err)
-	}
-	searchAccessoryCases(t, c, []accessoryCase{
+	searchShopCases(t, ps, []accessoryCase{
 		{"a line number before the head, the line's pads lacking a word", "105 disc brake pads", []string{"{line-1 line-2}"}},
 		{"a number and unit after for", "cassette for deore 12 speed", []string{"cassette-5"}},
 		{"a brand after for dropped: the word after it ranks nothing", "toner for inkora printer", []string{"{toner-0 toner-1 toner-2 toner-3}"}},
 	})
+}
+
+// searchShopCases stores ps in a new catalog and runs the cases on it
+// (searchAccessoryCases).
+func searchShopCases(t *testing.T, ps []catalog.Product, cases []accessoryCase) {
+	t.Helper()
+	c := openCatalog(t)
+	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	searchAccessoryCases(t, c, cases)
 }
