@@ -1287,7 +1287,17 @@ func (c *Catalog) sentenceTypes(ctx context.Context, s *search, res Result, offs
 	if titled, err := c.titleHasAll(ctx, s.text); err != nil || titled {
 		return res, false, err
 	}
-	return c.searchTypes(ctx, s, res, offset, accessoriesNamed(s, c.vocabulary()))
+	first := accessoriesNamed(s, c.vocabulary())
+	if len(first) == 0 && slices.Contains(s.rest, "for") && onlyArticlesDropped(s.words, s.rest) {
+		head, err := c.headType(ctx, s)
+		if err != nil {
+			return res, false, err
+		}
+		if head != "" {
+			first = []string{head}
+		}
+	}
+	return c.searchTypes(ctx, s, res, offset, first)
 }
 
 // searchTypes searches for the product types the words of s stand for (see
@@ -1304,7 +1314,8 @@ func (c *Catalog) searchTypes(ctx context.Context, s *search, res Result, offset
 		return res, false, err
 	}
 	if len(votes) == 0 && len(q.words) < len(s.text.words) {
-		if votes, err = c.voteTypes(ctx, s.learned, s.text); err != nil {
+		q = s.text
+		if votes, err = c.voteTypes(ctx, s.learned, q); err != nil {
 			return res, false, err
 		}
 	}
@@ -1332,15 +1343,15 @@ func (c *Catalog) searchTypes(ctx context.Context, s *search, res Result, offset
 	// "memory card"), as they voted (see typeScores).
 	var others []string
 	for i, j := range idx {
-		words[i] = s.text.words[j]
+		words[i] = q.words[j]
 		if i > 0 {
 			others = append(others, words[i])
 		}
-		if j < len(s.text.alts) && len(s.text.alts[j]) > 0 {
+		if j < len(q.alts) && len(q.alts[j]) > 0 {
 			if has, err := c.indexHas(ctx, words[i]); err != nil {
 				return res, false, err
 			} else if !has {
-				others = append(others, s.text.alts[j]...)
+				others = append(others, q.alts[j]...)
 			}
 		}
 	}
@@ -1348,6 +1359,19 @@ func (c *Catalog) searchTypes(ctx context.Context, s *search, res Result, offset
 	// Any of the words that point to the types, and the types: "(coffee OR hot) AND
 	// (mug OR tumbler)".
 	alt.text = textQuery{words: []string{words[0], heads[0]}, alts: [][]string{others, heads[1:]}}
+	// The words that did not vote still rank the products of the types: "105" of
+	// "105 disc brake pads" puts the 105 pads first. Not in a sentence with filler
+	// words, whose other words are mostly the shopper's story.
+	for j, w := range q.words {
+		if s.sentence && !onlyArticlesDropped(s.words, s.rest) || slices.Contains(words, w) || stopwords[w] {
+			continue
+		}
+		terms := []string{w}
+		if j < len(q.alts) {
+			terms = append(terms, q.alts[j]...)
+		}
+		alt.text.ranks = append(alt.text.ranks, terms)
+	}
 	if s.intent != nil {
 		in := *s.intent
 		in.heads, in.words, in.order = map[string]bool{}, map[string]bool{}, map[string]int{}

@@ -597,14 +597,14 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 		}
 	}
 	type ranked struct {
-		m                                                 match
-		tier, stage, pet, cover, age, gender, code, brand int
-		pos, order, label                                 int
+		m                                                       match
+		tier, stage, pet, rank, cover, age, gender, code, brand int
+		pos, order, label                                       int
 	}
 	rs := make([]ranked, len(pool))
 	for i, m := range pool {
 		f := facts[i]
-		r := ranked{m: m, pos: i, tier: in.tier(f, v), cover: cv.count(f.title)}
+		r := ranked{m: m, pos: i, tier: in.tier(f, v), rank: cv.countRanks(f.title), cover: cv.count(f.title)}
 		if r.tier == 2 && f.filed && !containsAll(f.cats, in.catWords) {
 			r.tier = 1
 		}
@@ -678,6 +678,9 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 		}
 		if c := cmp.Compare(b.pet, a.pet); c != 0 {
 			return c // for the pet the sentence names, before the order of the types
+		}
+		if c := cmp.Compare(b.rank, a.rank); c != 0 {
+			return c // the words a types reading did not vote with, before the order of its types
 		}
 		if c := cmp.Compare(a.order, b.order); c != 0 {
 			return c
@@ -1300,6 +1303,8 @@ func coverKey(w string) string {
 type coverTerms struct {
 	keys  map[string]int
 	words [][][]int
+	// ranks are the words that rank but are not matched (textQuery.ranks), after words.
+	ranks [][][]int
 }
 
 // cover returns q's coverTerms.
@@ -1326,15 +1331,27 @@ func (q textQuery) cover() coverTerms {
 			}
 		}
 	}
+	for _, terms := range q.ranks {
+		var alts [][]int
+		for _, t := range terms {
+			alts = append(alts, term(t))
+		}
+		cv.ranks = append(cv.ranks, alts)
+	}
 	return cv
 }
 
 // count is the coverage of a title: how many of the query's words the title has
 // (title says which numbered keys it has), a word counting when it or one of its
 // alternatives has every one of its words there.
-func (cv coverTerms) count(title []bool) int {
+func (cv coverTerms) count(title []bool) int { return countIn(cv.words, title) }
+
+// countRanks is how many of the words that rank but are not matched a title has.
+func (cv coverTerms) countRanks(title []bool) int { return countIn(cv.ranks, title) }
+
+func countIn(words [][][]int, title []bool) int {
 	n := 0
-	for _, alts := range cv.words {
+	for _, alts := range words {
 		for _, ks := range alts {
 			all := true
 			for _, k := range ks {

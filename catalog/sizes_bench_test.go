@@ -9,8 +9,9 @@ import (
 
 // BenchmarkSearchSizes times Search on sizes (readSizes) in a 6,000-product bike
 // shop of tubes by size range and tyres by size, with a plain query as the floor and
-// an accessory query with no size beside it. It uses only Search, so the same file
-// runs on a build without readSizes.
+// an accessory query with no size beside it, and a query no product has every word
+// of, read by the types its words vote for ("presta" and "tube" rank, not voting).
+// It uses only Search, so the same file runs on a build without readSizes.
 // go test -run '^$' -bench BenchmarkSearchSizes ./catalog
 func BenchmarkSearchSizes(b *testing.B) {
 	ranges := []string{"700x18-25c", "700x25-32c", "700x35-43c", "27.5x2.1-2.4", "29x2.1-2.4", "26x1.75-2.125", "20x1.75-2.125"}
@@ -36,5 +37,6 @@ func BenchmarkSearchSizes(b *testing.B) {
 		{"accessory", "mount for velo light"},
 		{"decimal", "27.5 tube presta"},
 		{"range", "700x38c inner tube"},
+		{"types_left_words", "presta tube for 700x25c road tyre"},
 	})
 }

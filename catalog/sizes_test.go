@@ -2,6 +2,8 @@ package catalog_test
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -11,7 +13,6 @@ import (
 // range (readSizes): the tokenizer splits "27.5x2.1-2.4" into "27", "5x2", "1", "2",
 // "4", so a query's "27.5" or "700x38c" met none of the tubes a shop sells for it.
 func TestSearchSizes(t *testing.T) {
-	c := openCatalog(t)
 	var ps []catalog.Product
 	add := func(id, title, cat string) {
 		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: "Butyl rubber, 40 g.", Category: cat, Price: usd(899)})
@@ -28,10 +29,7 @@ func TestSearchSizes(t *testing.T) {
 	add("tyre-275", "Knobbly MTB Tyre, 27.5x2.4 Folding", "Bike Parts > Tyres")
 	add("tyre-29", "Knobbly MTB Tyre, 29x2.25 Folding", "Bike Parts > Tyres")
 	add("bottle", "Velo 0.75 L Water Bottle", "Bike Accessories > Bottles")
-	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
-		t.Fatal(err)
-	}
-	searchAccessoryCases(t, c, []accessoryCase{
+	searchShopCases(t, ps, []accessoryCase{
 		{"a wheel size with a decimal point meets a title's size of two measures", "27.5 tube schrader", []string{"tube-275-S"}},
 		{"a decimal wheel size alone finds every product of that size", "27.5 tube", []string{"{tube-275-P tube-275-S}"}},
 		{"a size of two measures meets the range that holds it", "700x38c inner tube", []string{"{tube-700-3543-P tube-700-3543-S}"}},
@@ -40,4 +38,85 @@ func TestSearchSizes(t *testing.T) {
 		{"a size a title gives exactly still finds it", "700x32c tyre", []string{"tyre-700-32"}},
 		{"a decimal that is no size", "0.75 bottle", []string{"bottle"}},
 	})
+}
+
+// TestSearchForSizedTarget holds that "X for Y" of four words whose Y has a size, and
+// whose words no title has together ("tube for 29x2.35 tyre"), a sentence only by its
+// count of words in a shop of 1,000 products or more, is read by the types its words
+// stand for with X's type first: the tubes of that size, not the tyres its other words
+// vote for (every tyre's description says "tube").
+func TestSearchForSizedTarget(t *testing.T) {
+	var ps []catalog.Product
+	add := func(id, title, desc, cat string) {
+		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: desc, Category: cat, Price: usd(899)})
+	}
+	for _, brand := range []string{"Velo", "Roda"} {
+		for _, v := range []string{"Presta", "Schrader"} {
+			id := brand + "-" + v[:1]
+			add("tube-700-"+id, brand+" 700x25-32c "+v+" Valve Bike Tube", "Butyl.", "Bike Parts > Tubes")
+			add("tube-29-"+id, brand+" 29x2.1-2.4 "+v+" Valve Bike Tube", "Butyl.", "Bike Parts > Tubes")
+		}
+	}
+	for i, size := range []string{"29x2.25", "29x2.4", "29x2.5", "29x2.6", "27.5x2.4", "700x25c", "700x28c", "700x32c"} {
+		add(fmt.Sprint("tyre-", i), "Knobbly "+size+" MTB Tyre", "Runs with a tube or tubeless.", "Bike Parts > Tyres")
+	}
+	for i := range 1000 { // past smallCatalog, where four words are a sentence
+		add(fmt.Sprint("light-", i), fmt.Sprint("Beam Front Light for Handlebars, Style ", i), "Bright.", "Bike Accessories > Lights")
+	}
+	tubes29 := "{tube-29-Velo-P tube-29-Velo-S tube-29-Roda-P tube-29-Roda-S}"
+	searchShopCases(t, ps, []accessoryCase{
+		{"X for Y, a size in Y: the Xs of that size first", "tube for 29x2.35 tyre", []string{tubes29}},
+		{"the same with an article after for", "tube for a 29x2.35 tyre", []string{tubes29}},
+	})
+}
+
+// TestSearchTypesRankLeftWords holds that a query no product has every word of, read
+// by the types its words vote for, still ranks the products of those types by the
+// words that did not vote (textQuery.ranks): a model or line number before the head
+// ("105" of "105 disc brake pads", where the pads of that line lack "disc"), a number
+// and unit after "for" ("12 speed"). The words that voted are those of the query less
+// a brand after "for" ("toner for inkora printer" votes with "toner" and "printer"):
+// read by their places in the whole query, "inkora" stood for "printer", which then
+// ranked as a word left out and put the printers first.
+func TestSearchTypesRankLeftWords(t *testing.T) {
+	var ps []catalog.Product
+	add := func(id, title, cat string) {
+		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: "Workshop grade.", Category: cat, Price: usd(2499)})
+	}
+	for i, line := range []string{"Deore", "XT", "SLX", "Saint", "Code", "Level"} {
+		add(fmt.Sprint("disc-", i), "Sintered Disc Brake Pads for "+line, "Bike Parts > Brake Pads")
+	}
+	add("line-1", "Shimano 105 Brake Pads K05S Sintered", "Bike Parts > Brake Pads")
+	add("line-2", "Shimano 105 Brake Pads L05A Resin", "Bike Parts > Brake Pads")
+	for i, speed := range []string{"8", "9", "10", "11", "11", "12"} {
+		add(fmt.Sprint("cassette-", i), "Shimano "+speed+"-Speed Cassette 11-"+fmt.Sprint(30+i)+"T", "Bike Parts > Cassettes")
+	}
+	for i := range 30 { // the rest of the shop
+		add(fmt.Sprint("light-", i), fmt.Sprint("Beam Front Light, Style ", i), "Bike Accessories > Lights")
+	}
+	for i := range 4 {
+		add(fmt.Sprint("printer-", i), fmt.Sprintf("Inkora IK-%d Laser Printer", 100+i), "Office > Printers")
+		add(fmt.Sprint("toner-", i), fmt.Sprintf("Inkora Toner Cartridge Replacement for IK-%d", 100+i), "Office > Toner")
+	}
+	for i := range ps {
+		if strings.HasPrefix(ps[i].Title, "Inkora") {
+			ps[i].Brand = "Inkora"
+		}
+	}
+	searchShopCases(t, ps, []accessoryCase{
+		{"a line number before the head, the line's pads lacking a word", "105 disc brake pads", []string{"{line-1 line-2}"}},
+		{"a number and unit after for", "cassette for deore 12 speed", []string{"cassette-5"}},
+		{"a brand after for dropped: the word after it ranks nothing", "toner for inkora printer", []string{"{toner-0 toner-1 toner-2 toner-3}"}},
+	})
+}
+
+// searchShopCases stores ps in a new catalog and runs the cases on it
+// (searchAccessoryCases).
+func searchShopCases(t *testing.T, ps []catalog.Product, cases []accessoryCase) {
+	t.Helper()
+	c := openCatalog(t)
+	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	searchAccessoryCases(t, c, cases)
 }

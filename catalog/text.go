@@ -58,6 +58,11 @@ type textQuery struct {
 	// inName, when above 0, is 1 + the index of a word matched only in titles, brands,
 	// categories and tags, not descriptions (see headInName).
 	inName int
+	// ranks, when set, are words not matched that coverage still counts, each with
+	// its alternatives: the words a types reading did not vote with ("105" of "105
+	// disc brake pads", "12 speed" of "cassette for deore 12 speed"), which still
+	// say which products of the type were asked for (see searchTypes).
+	ranks [][]string
 }
 
 // parseText splits s into words (see splitWords), drops stop words and repeats, and
