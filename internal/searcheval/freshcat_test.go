@@ -553,6 +553,11 @@ func scoreFreshSet(t *testing.T, name string) {
 		fmt.Fprintf(&out, "# Split by freshHalves: tune is tuned on, check is read at the end (-dev9-check). First measured\n# on the search of 97f0d5c (main), before any change was made for it: tune vocabulary 0.748 (BM25 0.502),\n# nonsense 0.533 (0.233); check vocabulary 0.581 (0.348), nonsense 0.633 (0.267).\n")
 	}
 	for _, p := range parts {
+		if !p.show && !*writeBaseline {
+			// An unread check half is not scored at all: neither its figures nor
+			// whether it fell may reach someone tuning (its -…-check flag reads it).
+			continue
+		}
 		now := scoreFreshQueries(t, e, h, p.key, p.qs, p.show)
 		for _, k := range append(slices.Clone(Kinds), "overall") {
 			if v, ok := now[k]; ok {
@@ -567,10 +572,8 @@ func scoreFreshSet(t *testing.T, name string) {
 			switch {
 			case !ok:
 				t.Errorf("%s %s: no baseline; run with -baseline", p.key, k)
-			case got < want-tolerance && p.show:
-				t.Errorf("%s %s: NDCG@10 %.4f is below the baseline %.4f (tolerance %.2f)", p.key, k, got, want, tolerance)
 			case got < want-tolerance:
-				t.Errorf("%s %s: NDCG@10 is below the baseline (tolerance %.2f); -%s-check shows it", p.key, k, tolerance, strings.TrimPrefix(name, "freshcat-"))
+				t.Errorf("%s %s: NDCG@10 %.4f is below the baseline %.4f (tolerance %.2f)", p.key, k, got, want, tolerance)
 			}
 		}
 	}

@@ -250,6 +250,11 @@ func TestShopSentences(t *testing.T) {
 		}{{"tune", tune}, {"check", check}} {
 			key := ShopSentences + "/" + s.shop + "/" + half.name
 			show := half.name == "tune" || *shopSentencesCheck
+			if !show && !*writeBaseline {
+				// An unread check half is not scored at all: neither its figures
+				// nor whether it fell may reach someone tuning.
+				continue
+			}
 			search, bm := scoreBoth(t, e, half.qs, h.Grades)
 			if half.name == "tune" && *dump != "" {
 				ctx := t.Context()
@@ -264,14 +269,9 @@ func TestShopSentences(t *testing.T) {
 				shopTable(t, &out, base, key, fmt.Sprintf("%s shop's sentences, %s half (%d products)", s.shop, half.name, len(e.items)), search, bm)
 				continue
 			}
-			// The check half is held to its rows silently: a fall fails without
-			// printing its figures.
+			// Only -baseline reaches here: the check half's rows are re-recorded.
 			for _, k := range []string{"sentence", "overall"} {
-				v := mean(search["sentence"])
-				fmt.Fprintf(&out, "%s\t%s\t%.4f\n", key, k, v)
-				if want, ok := base[key][k]; !*writeBaseline && !partial() && (!ok || v < want-tolerance) {
-					t.Errorf("%s %s: below its baseline row (or none); read with -shop-sentences-check", key, k)
-				}
+				fmt.Fprintf(&out, "%s\t%s\t%.4f\n", key, k, mean(search["sentence"]))
 			}
 		}
 	}
