@@ -257,6 +257,7 @@ func TestParseInvalidUTF8(t *testing.T) {
 		wantIDs     []string
 		wantRejects []string
 		checks      []check
+		currency    string // of prices written without one
 	}{
 		{
 			// A valid UTF-8 character beside the bad bytes: the file is read as UTF-8
@@ -300,10 +301,32 @@ func TestParseInvalidUTF8(t *testing.T) {
 			},
 			checks: []check{{"A", "title", "Caf"}, {"C", "title", "Gamma"}, {"P1", "description", "Wrm"}},
 		},
+		{
+			// Variant rows take the product row's title and description: the damage
+			// is warned about once, on the first row that carries it; a variant with
+			// damage of its own, or another product, is warned about again.
+			name: "Shopify variants",
+			file: "a.csv",
+			data: "Handle,Title,Body (HTML),Option1 Name,Option1 Value,Variant SKU,Variant Price\n" +
+				"mug,Caf\xe9 Mug,Caf\xe9 d\xe9cor \xc3\xa9,Size,S,M1,9.50\n" +
+				"mug,,,,M,M2,9.50\n" +
+				"mug,,,,L,M3,9.50\n" +
+				"mug,,,,X\xe9L,M4,9.50\n" +
+				"cup,Caf\xe9 Cup,ok,Size,S,C1,5.00\n" +
+				"cup,,,,M,C2,5.00\n",
+			wantIDs: []string{"M1", "M2", "M3", "M4", "C1", "C2"},
+			wantRejects: []string{
+				"a.csv:2: warning: title, description" + warn,
+				`a.csv:5: warning: title, description, attribute "size"` + warn,
+				"a.csv:6: warning: title" + warn,
+			},
+			checks:   []check{{"M3", "title", "Caf Mug - L"}, {"M4", "attr:size", "XL"}, {"C2", "title", "Caf Cup - M"}},
+			currency: "USD",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := parse(t, strings.NewReader(tt.data), tt.file, Options{DefaultSeller: "Shop"})
+			got, err := parse(t, strings.NewReader(tt.data), tt.file, Options{DefaultSeller: "Shop", Currency: tt.currency})
 			if err != nil {
 				t.Fatalf("Parse: %v", err)
 			}

@@ -246,6 +246,11 @@ type parser struct {
 	flatWaiting    []waitingChild
 	flatWaitingIDs map[string]int
 
+	// lastDamage is the damage the previous row carried (badDisplayText's key), so
+	// that variants repeating their product's damaged text, and rows in a row with
+	// the same damaged values, are warned about once, at the first.
+	lastDamage string
+
 	start        time.Time // when Parse began; sale windows are judged at this time
 	rows         int       // records read, good or bad
 	lastProgress time.Time
@@ -311,7 +316,7 @@ func (p *parser) finish(at lines, label, sellerName string, prod catalog.Product
 			*f.url = full
 		}
 	}
-	damaged := badDisplayText(prod)
+	damaged, damageKey := badDisplayText(prod)
 	cut := catalog.TitleCut(prod.Title)
 	_, urlCreds := catalog.CleanURL(prod.URL)
 	_, imageCreds := catalog.CleanURL(prod.ImageURL)
@@ -323,7 +328,9 @@ func (p *parser) finish(at lines, label, sellerName string, prod catalog.Product
 		p.emitFailed = true
 		return err
 	}
-	if len(damaged) > 0 {
+	repeated := damageKey != "" && damageKey == p.lastDamage
+	p.lastDamage = damageKey
+	if len(damaged) > 0 && !repeated {
 		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Warning: true,
 			Reason: label + strings.Join(damaged, ", ") + ": bytes that are not valid UTF-8 were left out (save the feed as UTF-8)"})
 	}
@@ -420,14 +427,21 @@ func badIdentifier(sellerName string, p catalog.Product) string {
 	return ""
 }
 
-// badDisplayText names the display fields of p that are not UTF-8.
-func badDisplayText(p catalog.Product) []string {
-	var names []string
+// badDisplayText names the display fields of p that are not UTF-8, and returns a key
+// ("" when there are none) that two rows share when they carry the same damage: the
+// variants of one group (whose titles differ by their options) when the same fields
+// are damaged, or else the same fields with the same values.
+func badDisplayText(p catalog.Product) (names []string, key string) {
+	var values strings.Builder
+	bad := func(name, v string) {
+		names = append(names, name)
+		values.WriteString("\x00" + v)
+	}
 	for _, f := range [...]struct{ name, v string }{
 		{"title", p.Title}, {"description", p.Description}, {"brand", p.Brand}, {"category", p.Category},
 	} {
 		if notUTF8(f.v) {
-			names = append(names, f.name)
+			bad(f.name, f.v)
 		}
 	}
 	var keys []string // sorted, when there are any: few rows have one
@@ -438,9 +452,16 @@ func badDisplayText(p catalog.Product) []string {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		names = append(names, "attribute "+q(k))
+		bad("attribute "+q(k), p.Attributes[k])
 	}
-	return names
+	switch {
+	case len(names) == 0:
+		return nil, ""
+	case p.GroupID != "":
+		return names, "group\x00" + p.GroupID + "\x00" + strings.Join(names, ", ")
+	default:
+		return names, strings.Join(names, ", ") + values.String()
+	}
 }
 
 // invalidReason says why the catalog refused a product, from the catalog's typed

@@ -66,9 +66,10 @@ func openAdminStore(ctx context.Context, c *common, getenv func(string) string) 
 
 // findCustomer returns the customer named by ref, an id or (when it contains '@') an
 // email address, with an error that tells the operator how to find the right one.
-func findCustomer(ctx context.Context, s *store.Store, ref string) (store.Customer, error) {
+func findCustomer(ctx context.Context, s *store.Store, db, ref string) (store.Customer, error) {
+	list := "`commerce-mcp customer list --db " + shellWord(db) + "`"
 	if ref == "" {
-		return store.Customer{}, &usageError{Msg: "--customer ID is required; run `commerce-mcp customer list` to see the ids"}
+		return store.Customer{}, &usageError{Msg: "--customer ID is required; run " + list + " to see the ids"}
 	}
 	var (
 		c   store.Customer
@@ -84,7 +85,7 @@ func findCustomer(ctx context.Context, s *store.Store, ref string) (store.Custom
 		if strings.Contains(ref, "@") {
 			what = "email"
 		}
-		return store.Customer{}, fmt.Errorf("no customer with %s %s; run `commerce-mcp customer list`", what, ref)
+		return store.Customer{}, fmt.Errorf("no customer with %s %s; run %s", what, ref, list)
 	}
 	return c, err
 }

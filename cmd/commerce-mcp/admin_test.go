@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -99,7 +100,7 @@ func TestCustomerCommands(t *testing.T) {
 		{name: "create a duplicate", args: []string{"customer", "create", "--email", "ann@example.COM"}, wantCode: 1, stderr: "a customer with email"},
 		{name: "create with arguments", args: []string{"customer", "create", "--email", "b@example.com", "extra"}, wantCode: 2, stderr: "takes no arguments"},
 		{name: "add to an unknown customer", args: []string{"customer", "add-payment-method", "--customer", "cus_nope", "--payment-method", "pm_card_visa"},
-			wantCode: 1, stderr: "no customer with id cus_nope; run `commerce-mcp customer list`"},
+			wantCode: 1, stderr: "no customer with id cus_nope; run `commerce-mcp customer list --db "},
 		{name: "add to an unknown email", args: []string{"customer", "add-payment-method", "--customer", "x@example.com", "--payment-method", "pm_card_visa"},
 			wantCode: 1, stderr: "no customer with email x@example.com"},
 		{name: "add without customer", args: []string{"customer", "add-payment-method", "--payment-method", "pm_card_visa"}, wantCode: 2, stderr: "--customer ID is required"},
@@ -189,7 +190,7 @@ func TestLimitsCommands(t *testing.T) {
 			want: ptrTo(store.DefaultRules())},
 		{cliCase: cliCase{name: "no subcommand", args: []string{"limits"}, wantCode: 2, stderr: "limits needs a subcommand: set, show"}},
 		{cliCase: cliCase{name: "set nothing", args: []string{"limits", "set", "--customer", "{id}"}, wantCode: 2, stderr: "needs at least one of"}},
-		{cliCase: cliCase{name: "unknown customer", args: []string{"limits", "set", "--customer", "cus_nope", "--daily", "1"}, wantCode: 1, stderr: "no customer with id cus_nope"}},
+		{cliCase: cliCase{name: "unknown customer", args: []string{"limits", "set", "--customer", "cus_nope", "--daily", "1"}, wantCode: 1, stderr: "no customer with id cus_nope; run `commerce-mcp customer list --db "}},
 		{cliCase: cliCase{name: "set per order only", args: []string{"limits", "set", "--customer", "{id}", "--per-order", "100"},
 			stdout: []string{"per-order max       $100.00", "daily max           $1,000.00"}},
 			want: &store.Rules{Currency: "USD", PerOrderMax: 10000, DailyMax: 100000, MonthlyMax: store.NoLimit, ConfirmAbove: 5000}},
@@ -224,6 +225,9 @@ func TestLimitsCommands(t *testing.T) {
 		{cliCase: cliCase{name: "empty list clears", args: []string{"limits", "set", "--customer", "{id}", "--allowed-sellers", ""},
 			stdout: []string{"allowed sellers     any"}},
 			want: &store.Rules{Currency: "JPY", PerOrderMax: 20000, DailyMax: store.NoLimit, MonthlyMax: store.NoLimit, ConfirmAbove: store.NoLimit, AllowedCategories: []string{"Apparel > Shoes", "Home & Kitchen"}}},
+		{cliCase: cliCase{name: "daily below per-order is kept, with a warning", args: []string{"limits", "set", "--customer", "{id}", "--daily", "5000"},
+			stdout: []string{"daily max           ¥5,000 in any 24 hours"}, stderr: "warning: the daily max (¥5,000) is below the per-order max (¥20,000), so the per-order max can never be reached"},
+			want: &store.Rules{Currency: "JPY", PerOrderMax: 20000, DailyMax: 5000, MonthlyMax: store.NoLimit, ConfirmAbove: store.NoLimit, AllowedCategories: []string{"Apparel > Shoes", "Home & Kitchen"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -674,5 +678,41 @@ func TestCustomerStripeBaseURLFromEnv(t *testing.T) {
 	tc.check(t, env, id)
 	if got, err := testshop.Store(t, store.FileBeside(db)).Customer(context.Background(), id); err != nil || got.StripeCustomerID != "cus_Stripe1" {
 		t.Fatalf("customer = %+v, %v; want the emulator's Stripe Customer cus_Stripe1", got, err)
+	}
+}
+
+func TestRuleWarnings(t *testing.T) {
+	usd := func(perOrder, daily, monthly, confirm int64) store.Rules {
+		return store.Rules{Currency: "USD", PerOrderMax: perOrder, DailyMax: daily, MonthlyMax: monthly, ConfirmAbove: confirm}
+	}
+	none := store.NoLimit
+	tests := []struct {
+		name  string
+		rules store.Rules
+		want  []string
+	}{
+		{"defaults", store.DefaultRules(), nil},
+		{"caps widen", usd(100_00, 300_00, 1000_00, 50_00), nil},
+		{"no caps", usd(none, none, none, none), nil},
+		{"equal caps", usd(100_00, 100_00, 100_00, 0), nil},
+		{"daily below per-order", usd(500_00, 100_00, none, 50_00),
+			[]string{"the daily max ($100.00) is below the per-order max ($500.00), so the per-order max can never be reached"}},
+		{"each cap below the per-order max", usd(500_00, 300_00, 200_00, 50_00), []string{
+			"the daily max ($300.00) is below the per-order max ($500.00), so the per-order max can never be reached",
+			"the monthly max ($200.00) is below the per-order max ($500.00), so the per-order max can never be reached"}},
+		{"monthly below daily", usd(100_00, 300_00, 200_00, 50_00),
+			[]string{"the monthly max ($200.00) is below the daily max ($300.00), so the daily max can never be reached"}},
+		{"monthly below per-order, no daily cap", usd(500_00, none, 200_00, 50_00),
+			[]string{"the monthly max ($200.00) is below the per-order max ($500.00), so the per-order max can never be reached"}},
+		{"confirmation never asked", usd(100_00, none, none, 100_00),
+			[]string{"confirm above ($100.00) is at or above the per-order max ($100.00): no purchase will ask the person to confirm"}},
+		{"confirmation with no per-order cap", usd(none, 100_00, none, 500_00), nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := ruleWarnings(tc.rules); !slices.Equal(got, tc.want) {
+				t.Errorf("ruleWarnings = %q\nwant %q", got, tc.want)
+			}
+		})
 	}
 }

@@ -146,7 +146,7 @@ func customerAddPaymentMethod(ctx context.Context, args []string, getenv func(st
 		return err
 	}
 	defer s.Close()
-	cust, err := findCustomer(ctx, s, *custRef)
+	cust, err := findCustomer(ctx, s, c.db, *custRef)
 	if err != nil {
 		return err
 	}
@@ -232,7 +232,7 @@ func customerAddAddress(ctx context.Context, args []string, getenv func(string) 
 		return err
 	}
 	defer s.Close()
-	cust, err := findCustomer(ctx, s, *custRef)
+	cust, err := findCustomer(ctx, s, c.db, *custRef)
 	if err != nil {
 		return err
 	}

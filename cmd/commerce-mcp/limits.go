@@ -53,7 +53,7 @@ func limitsSet(ctx context.Context, args []string, getenv func(string) string, s
 		return err
 	}
 	defer s.Close()
-	rules := rulesOf(ctx, s, *def, *custRef)
+	rules := rulesOf(ctx, s, c.db, *def, *custRef)
 	cur, err := rules.current()
 	if err != nil {
 		return err
@@ -104,7 +104,40 @@ func limitsSet(ctx context.Context, args []string, getenv func(string) string, s
 	if err != nil {
 		return adminError(err)
 	}
+	for _, w := range ruleWarnings(r) {
+		fmt.Fprintln(stderr, "warning: "+w)
+	}
 	return printRules(stdout, rules.who, r)
+}
+
+// ruleWarnings says where one limit makes another moot: a cap below a narrower one
+// is the real cap, and confirmation above the largest purchase allowed is never
+// asked. Such rules are allowed (a person may mean them), but they are seldom what
+// was meant when only one of the amounts was changed.
+func ruleWarnings(r store.Rules) []string {
+	show := func(v int64) string { return money.Money{Amount: v, Currency: r.Currency}.String() }
+	var out []string
+	caps := []struct {
+		name string
+		v    int64
+	}{{"per-order max", r.PerOrderMax}, {"daily max", r.DailyMax}, {"monthly max", r.MonthlyMax}}
+	for i, wide := range caps {
+		// Against the largest narrower cap set: one warning per cap.
+		narrow := caps[0]
+		narrow.v = store.NoLimit
+		for _, c := range caps[:i] {
+			if c.v != store.NoLimit && (narrow.v == store.NoLimit || c.v > narrow.v) {
+				narrow = c
+			}
+		}
+		if wide.v != store.NoLimit && narrow.v != store.NoLimit && wide.v < narrow.v {
+			out = append(out, fmt.Sprintf("the %s (%s) is below the %s (%s), so the %s can never be reached", wide.name, show(wide.v), narrow.name, show(narrow.v), narrow.name))
+		}
+	}
+	if r.ConfirmAbove != store.NoLimit && r.PerOrderMax != store.NoLimit && r.ConfirmAbove >= r.PerOrderMax {
+		out = append(out, fmt.Sprintf("confirm above (%s) is at or above the per-order max (%s): no purchase will ask the person to confirm", show(r.ConfirmAbove), show(r.PerOrderMax)))
+	}
+	return out
 }
 
 // whoseRules reads and changes one customer's spending rules, or the defaults.
@@ -116,13 +149,13 @@ type whoseRules struct {
 
 // rulesOf is the defaults' rules when def, else those of the customer custRef names
 // (whose lookup error current returns).
-func rulesOf(ctx context.Context, s *store.Store, def bool, custRef string) whoseRules {
+func rulesOf(ctx context.Context, s *store.Store, db string, def bool, custRef string) whoseRules {
 	if def {
 		return whoseRules{who: "defaults\tcustomers whose own rules were never set",
 			current: func() (store.Rules, error) { return s.Defaults(ctx) },
 			update:  func(p store.RulesPatch) (store.Rules, error) { return s.UpdateDefaults(ctx, p) }}
 	}
-	cust, err := findCustomer(ctx, s, custRef)
+	cust, err := findCustomer(ctx, s, db, custRef)
 	if err != nil {
 		fail := func() (store.Rules, error) { return store.Rules{}, err }
 		return whoseRules{current: fail, update: func(store.RulesPatch) (store.Rules, error) { return fail() }}
@@ -147,7 +180,7 @@ func limitsShow(ctx context.Context, args []string, getenv func(string) string, 
 		return err
 	}
 	defer s.Close()
-	rules := rulesOf(ctx, s, *def, *custRef)
+	rules := rulesOf(ctx, s, c.db, *def, *custRef)
 	r, err := rules.current()
 	if err != nil {
 		return err

@@ -45,7 +45,7 @@ func ordersList(ctx context.Context, args []string, getenv func(string) string, 
 	defer s.Close()
 	f := store.OrderFilter{Status: store.OrderStatus(*status)}
 	if *custRef != "" {
-		cust, err := findCustomer(ctx, s, *custRef)
+		cust, err := findCustomer(ctx, s, c.db, *custRef)
 		if err != nil {
 			return err
 		}

@@ -49,7 +49,7 @@ func tokenCreate(ctx context.Context, args []string, getenv func(string) string,
 		return err
 	}
 	defer s.Close()
-	cust, err := findCustomer(ctx, s, *custRef)
+	cust, err := findCustomer(ctx, s, c.db, *custRef)
 	if err != nil {
 		return err
 	}
@@ -144,7 +144,7 @@ func tokenList(ctx context.Context, args []string, getenv func(string) string, s
 	defer s.Close()
 	var custID string
 	if *custRef != "" {
-		cust, err := findCustomer(ctx, s, *custRef)
+		cust, err := findCustomer(ctx, s, c.db, *custRef)
 		if err != nil {
 			return err
 		}

@@ -85,7 +85,7 @@ func TestTokenCommands(t *testing.T) {
 		{name: "unknown subcommand", args: []string{"token", "rotate"}, wantCode: 2, stderr: `unknown token subcommand "rotate"`},
 		{name: "create without customer", args: []string{"token", "create"}, wantCode: 2, stderr: "--customer ID is required"},
 		{name: "create for an unknown customer", args: []string{"token", "create", "--customer", "cus_nope"}, wantCode: 1,
-			stderr: "no customer with id cus_nope; run `commerce-mcp customer list`"},
+			stderr: "no customer with id cus_nope; run `commerce-mcp customer list --db "},
 		{name: "create for an unknown email", args: []string{"token", "create", "--customer", "nope@example.com"}, wantCode: 1,
 			stderr: "no customer with email nope@example.com"},
 		{name: "create with a bad expiry", args: []string{"token", "create", "--customer", "{id}", "--expires", "soon"}, wantCode: 2,
