@@ -120,3 +120,26 @@ func searchShopCases(t *testing.T, ps []catalog.Product, cases []accessoryCase) 
 	}
 	searchAccessoryCases(t, c, cases)
 }
+
+// TestSearchShortPageSizeFirst holds that a short page of a query naming a size goes on
+// first with the head's other products of that size, then with the head's products of
+// other sizes that share its other words: after the two 180mm centerlock rotors, the
+// 180mm rotors of another mount, before the centerlock rotors of other sizes.
+func TestSearchShortPageSizeFirst(t *testing.T) {
+	var ps []catalog.Product
+	add := func(id, title string) {
+		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: "Stainless steel.", Category: "Bike Parts > Brakes > Rotors", Price: usd(3999)})
+	}
+	for _, size := range []string{"140mm", "160mm", "180mm", "203mm"} {
+		add("rt-"+size, "Shimo RT-800 Disc Brake Rotor "+size+" Centerlock")
+		add("sm-"+size, "Shimo SM-70 Disc Brake Rotor "+size+" Centerlock")
+	}
+	for _, size := range []string{"160mm", "180mm", "203mm"} {
+		add("hope-"+size, "Hopa Floating Disc Brake Rotor "+size+" 6-Bolt")
+		add("srom-"+size, "Srom Centerline Disc Brake Rotor "+size+" 6-Bolt")
+	}
+	searchShopCases(t, ps, []accessoryCase{
+		{"the size's other products come before the other sizes", "centerlock rotor 180mm", []string{"{rt-180mm sm-180mm}", "{hope-180mm srom-180mm}"}},
+		{"a size written apart", "centerlock rotor 180 mm", []string{"{rt-180mm sm-180mm}", "{hope-180mm srom-180mm}"}},
+	})
+}
