@@ -358,8 +358,9 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 // shopper did not ask about), a brand named (its products are the page: "kleino
 // tools"), a bare number that may name the product ("camping lantern 43"), a product
 // named by code, a sorted query (the order is strict), a page with a cursor, or an
-// empty result; nor after a reading of other words than the query's (a need, the
-// types its words stand for, what holds a thing), which returns before it. The
+// empty result; nor after a reading of other words than the query's (a need, what
+// holds a thing), which returns before it; a page of the types its words stand for
+// goes on (see fallback): the types read are a guess, and the words are the query's. The
 // result is the page (Total counts what it shows), with a note saying where the
 // tail starts.
 func (c *Catalog) anyWordTail(ctx context.Context, s *search, res Result, offset int) (Result, error) {
@@ -897,6 +898,12 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		}
 		if !lone {
 			if out, ok, err := c.searchTypes(fctx, s, res, offset, first); err != nil || ok {
+				if err == nil {
+					// A short page of the types read goes on with the products that
+					// have any of the query's words, as a plain ranking of them would
+					// ("guylines for willow 4": the Willow 4 products after the guylines).
+					out, err = c.anyWordTail(fctx, s, out, offset)
+				}
 				if err != nil {
 					return cut(err)
 				}
