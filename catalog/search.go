@@ -1234,7 +1234,13 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 			madeFills = append(madeFills, textQuery{words: typed, named: true})
 		}
 		madeFills = append(madeFills, textQuery{words: rest, named: true})
-		if madeFirst {
+		if madeFirst || c.vocabulary().isAccessory(head) && !leafNames(res.Hits, heads[0]) {
+			// An accessory filed under a category that does not name it ("snare
+			// stand" under Drum Hardware): its other products, filed elsewhere, are
+			// made for other things (the guitar stands), and what the query's other
+			// words name comes first (the snare drum's parts), as the rarer words
+			// rank first in a plain ranking of them. Under a category of its name
+			// ("Microphone Cables") the others of the name are its kind.
 			fills = append(madeFills, head1)
 		} else {
 			fills = append(fills, madeFills...)
@@ -1303,6 +1309,20 @@ func sizeWords(q textQuery) textQuery {
 		out.alts = append(out.alts, alts)
 	}
 	return out
+}
+
+// leafNames reports whether the last segment of a category of hits has the word w
+// ("cable" of "... > Microphone Cables").
+func leafNames(hits []Hit, w string) bool {
+	for _, h := range hits {
+		segs := strings.Split(h.Category, ">")
+		for _, x := range splitWords(strings.ToLower(segs[len(segs)-1])) {
+			if wordKey(x) == wordKey(w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sameCategory is the category every one of hits is filed in, or "".
