@@ -110,6 +110,14 @@ func TestSearchTypesRankLeftWords(t *testing.T) {
 	})
 }
 
+// addTo returns a function that appends to ps a product of the seller "hearth" with
+// the description desc and the price cents, by id, title and category.
+func addTo(ps *[]catalog.Product, desc string, cents int64) func(id, title, cat string) {
+	return func(id, title, cat string) {
+		*ps = append(*ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: desc, Category: cat, Price: usd(cents)})
+	}
+}
+
 // searchShopCases stores ps in a new catalog and runs the cases on it
 // (searchAccessoryCases).
 func searchShopCases(t *testing.T, ps []catalog.Product, cases []accessoryCase) {
@@ -127,9 +135,8 @@ func searchShopCases(t *testing.T, ps []catalog.Product, cases []accessoryCase) 
 // 180mm rotors of another mount, before the centerlock rotors of other sizes.
 func TestSearchShortPageSizeFirst(t *testing.T) {
 	var ps []catalog.Product
-	add := func(id, title string) {
-		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: "Stainless steel.", Category: "Bike Parts > Brakes > Rotors", Price: usd(3999)})
-	}
+	addRotor := addTo(&ps, "Stainless steel.", 3999)
+	add := func(id, title string) { addRotor(id, title, "Bike Parts > Brakes > Rotors") }
 	for _, size := range []string{"140mm", "160mm", "180mm", "203mm"} {
 		add("rt-"+size, "Shimo RT-800 Disc Brake Rotor "+size+" Centerlock")
 		add("sm-"+size, "Shimo SM-70 Disc Brake Rotor "+size+" Centerlock")

@@ -37,9 +37,7 @@ func TestSearchTypesShortPageGoesOn(t *testing.T) {
 // head's other products are its kind and come first.
 func TestSearchAccessoryGoesOnWithWhatItIsFor(t *testing.T) {
 	var ps []catalog.Product
-	add := func(id, title, cat string) {
-		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: "Road ready.", Category: cat, Price: usd(4999)})
-	}
+	add := addTo(&ps, "Road ready.", 4999)
 	add("snare-stand", "Gibraltar Double Braced Snare Stand", "Music > Drum Hardware")
 	add("snare-head", "Coated Snare Drum Head, 14 inch", "Music > Drum Heads")
 	add("snare-drum", "Steel Snare Drum 14 x 5.5", "Music > Drums")
