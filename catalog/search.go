@@ -358,8 +358,9 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 // shopper did not ask about), a brand named (its products are the page: "kleino
 // tools"), a bare number that may name the product ("camping lantern 43"), a product
 // named by code, a sorted query (the order is strict), a page with a cursor, or an
-// empty result; nor after a reading of other words than the query's (a need, the
-// types its words stand for, what holds a thing), which returns before it. The
+// empty result; nor after a reading of other words than the query's (a need, what
+// holds a thing), which returns before it; a page of the types its words stand for
+// goes on (see fallback): the types read are a guess, and the words are the query's. The
 // result is the page (Total counts what it shows), with a note saying where the
 // tail starts.
 func (c *Catalog) anyWordTail(ctx context.Context, s *search, res Result, offset int) (Result, error) {
@@ -897,6 +898,12 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		}
 		if !lone {
 			if out, ok, err := c.searchTypes(fctx, s, res, offset, first); err != nil || ok {
+				if err == nil {
+					// A short page of the types read goes on with the products that
+					// have any of the query's words, as a plain ranking of them would
+					// ("guylines for willow 4": the Willow 4 products after the guylines).
+					out, err = c.anyWordTail(fctx, s, out, offset)
+				}
 				if err != nil {
 					return cut(err)
 				}
@@ -1123,16 +1130,29 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 	}
 	out := res
 	out.Hits = slices.Clone(res.Hits)
-	// First the products that say the head with the word before it, in any field:
+	// First the head's products of a size the query names, with every size it names
+	// ("centerlock rotor 180mm": the 180mm rotors of another mount before the
+	// centerlock rotors of other sizes).
+	sized := sizeWords(s.text)
+	if len(sized.words) > 0 {
+		sized.words = append(sized.words, heads[0])
+		sized.alts = append(sized.alts, heads[1:])
+		if err := fill.fillWith(ctx, &out, sized, false); err != nil {
+			return Result{}, err
+		}
+	}
+	bySize := len(out.Hits) - n
+	// Then the products that say the head with the word before it, in any field:
 	// "gecko heat mat" goes on with the under-tank heater whose description says
 	// "heat mat", before other mats.
 	phrase := ""
 	if i >= 2 && !strings.Contains(s.text.words[i], " ") && !strings.Contains(s.text.words[i-1], " ") {
 		phrase = s.text.words[i-1] + " " + s.text.words[i]
+		had := len(out.Hits)
 		if err := fill.fillPage(ctx, &out, textQuery{words: []string{phrase}}); err != nil {
 			return Result{}, err
 		}
-		if len(out.Hits) == n {
+		if len(out.Hits) == had {
 			phrase = ""
 		}
 	}
@@ -1214,7 +1234,13 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 			madeFills = append(madeFills, textQuery{words: typed, named: true})
 		}
 		madeFills = append(madeFills, textQuery{words: rest, named: true})
-		if madeFirst {
+		if madeFirst || c.vocabulary().isAccessory(head) && !leafNames(res.Hits, heads[0]) {
+			// An accessory filed under a category that does not name it ("snare
+			// stand" under Drum Hardware): its other products, filed elsewhere, are
+			// made for other things (the guitar stands), and what the query's other
+			// words name comes first (the snare drum's parts), as the rarer words
+			// rank first in a plain ranking of them. Under a category of its name
+			// ("Microphone Cables") the others of the name are its kind.
 			fills = append(madeFills, head1)
 		} else {
 			fills = append(fills, madeFills...)
@@ -1246,6 +1272,9 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 		them, has = "it", "product has"
 	}
 	var come []string
+	if bySize > 0 {
+		come = append(come, fmt.Sprintf("other products with %q of the size asked", heads[0]))
+	}
 	if phrase != "" {
 		come = append(come, fmt.Sprintf("products that say %q", phrase))
 	}
@@ -1255,6 +1284,45 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
 		fmt.Sprintf("Only %d %s every word; after %s come %s.", n, has, them, strings.Join(come, ", then ")))
 	return out, nil
+}
+
+// sizeWords are the words of q that are a size, a number with a unit ("180mm", "10
+// inch", as spellUnits leaves them), with their other spellings.
+func sizeWords(q textQuery) textQuery {
+	var out textQuery
+	for j, w := range q.words {
+		n, u := splitSize(w)
+		if n == "" {
+			n, u, _ = strings.Cut(w, " ")
+			if !isNumber(n) {
+				continue
+			}
+		}
+		if unitGroup(u) == nil {
+			continue
+		}
+		out.words = append(out.words, w)
+		var alts []string
+		if j < len(q.alts) {
+			alts = q.alts[j]
+		}
+		out.alts = append(out.alts, alts)
+	}
+	return out
+}
+
+// leafNames reports whether the last segment of a category of hits has the word w
+// ("cable" of "... > Microphone Cables").
+func leafNames(hits []Hit, w string) bool {
+	for _, h := range hits {
+		segs := strings.Split(h.Category, ">")
+		for _, x := range splitWords(strings.ToLower(segs[len(segs)-1])) {
+			if wordKey(x) == wordKey(w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sameCategory is the category every one of hits is filed in, or "".
@@ -1371,11 +1439,17 @@ func (s *search) typeProducts(w string) int {
 // names or categories have any of the words of q (atLeast of them when it says so),
 // ranked as a search of them is, less those out has.
 func (s *search) fillPage(ctx context.Context, out *Result, q textQuery) error {
+	return s.fillWith(ctx, out, q, true)
+}
+
+// fillWith is fillPage, of the products with any of the words of q (anyWord) or
+// with every one of them.
+func (s *search) fillWith(ctx context.Context, out *Result, q textQuery, anyWord bool) error {
 	alt := *s
 	alt.text = q
 	alt.q.Limit = s.q.Limit + len(out.Hits) // room for the products out has, found again
 	var more Result
-	if err := alt.run(ctx, &more, 0, true); err != nil {
+	if err := alt.run(ctx, &more, 0, anyWord); err != nil {
 		return err
 	}
 	var fam map[string]string

@@ -110,6 +110,14 @@ func TestSearchTypesRankLeftWords(t *testing.T) {
 	})
 }
 
+// addTo returns a function that appends to ps a product of the seller "hearth" with
+// the description desc and the price cents, by id, title and category.
+func addTo(ps *[]catalog.Product, desc string, cents int64) func(id, title, cat string) {
+	return func(id, title, cat string) {
+		*ps = append(*ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: desc, Category: cat, Price: usd(cents)})
+	}
+}
+
 // searchShopCases stores ps in a new catalog and runs the cases on it
 // (searchAccessoryCases).
 func searchShopCases(t *testing.T, ps []catalog.Product, cases []accessoryCase) {
@@ -119,4 +127,26 @@ func searchShopCases(t *testing.T, ps []catalog.Product, cases []accessoryCase) 
 		t.Fatal(err)
 	}
 	searchAccessoryCases(t, c, cases)
+}
+
+// TestSearchShortPageSizeFirst holds that a short page of a query naming a size goes on
+// first with the head's other products of that size, then with the head's products of
+// other sizes that share its other words: after the two 180mm centerlock rotors, the
+// 180mm rotors of another mount, before the centerlock rotors of other sizes.
+func TestSearchShortPageSizeFirst(t *testing.T) {
+	var ps []catalog.Product
+	addRotor := addTo(&ps, "Stainless steel.", 3999)
+	add := func(id, title string) { addRotor(id, title, "Bike Parts > Brakes > Rotors") }
+	for _, size := range []string{"140mm", "160mm", "180mm", "203mm"} {
+		add("rt-"+size, "Shimo RT-800 Disc Brake Rotor "+size+" Centerlock")
+		add("sm-"+size, "Shimo SM-70 Disc Brake Rotor "+size+" Centerlock")
+	}
+	for _, size := range []string{"160mm", "180mm", "203mm"} {
+		add("hope-"+size, "Hopa Floating Disc Brake Rotor "+size+" 6-Bolt")
+		add("srom-"+size, "Srom Centerline Disc Brake Rotor "+size+" 6-Bolt")
+	}
+	searchShopCases(t, ps, []accessoryCase{
+		{"the size's other products come before the other sizes", "centerlock rotor 180mm", []string{"{rt-180mm sm-180mm}", "{hope-180mm srom-180mm}"}},
+		{"a size written apart", "centerlock rotor 180 mm", []string{"{rt-180mm sm-180mm}", "{hope-180mm srom-180mm}"}},
+	})
 }
