@@ -15,7 +15,9 @@ import (
 // not sell, as does another type's name before a head sold as a thing for a type
 // ("Monitor Stand"); a quality before the head, a word products have with the head
 // and a head said of several kinds keep their products (and a type's name before a
-// device's generic name, "stapler machine", its type: TestSearchCompoundHeads).
+// device's generic name, "stapler machine", its type: TestSearchCompoundHeads) —
+// unless the query is a phrase the vocabulary names as a thing of its own, none of
+// whose names is sold ("pasta maker": TestSearchUnsoldPhrase).
 func TestSearchOtherKind(t *testing.T) {
 	c := openCatalog(t)
 	ctx := context.Background()
@@ -49,7 +51,8 @@ func TestSearchOtherKind(t *testing.T) {
 		{"a quality before the head", "smokeless fryer", "fryer", ""},
 		{"the kind's own word", "chair mat", "chairmat", ""},
 		{"a word products have with the head", "office mat", "chairmat", ""},
-		{"a head said of several kinds", "pasta maker", "coffeemaker", ""},
+		{"a head said of several kinds", "drip maker", "coffeemaker", ""},
+		{"a head said of several kinds, after a word that with it names another thing", "pasta maker", "", "maker"},
 	} {
 		t.Run(tt.name, func(t *testing.T) { checkNoneOrFirst(t, c, tt.text, tt.first, tt.suggest) })
 	}

@@ -747,7 +747,7 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		if err != nil {
 			return cut(err)
 		}
-		out, err := c.unsoldPhraseResult(fctx, res, s.text, phrase)
+		out, err := c.unsoldPhraseResult(fctx, s, res, phrase)
 		if err != nil {
 			return cut(err)
 		}
