@@ -181,3 +181,33 @@ func checkNoneOrFirst(t *testing.T, c *catalog.Catalog, text, first, suggest str
 		t.Errorf("%q: hits %q, want %s first (notes %q)", text, got, first, res.Notes)
 	}
 }
+
+// TestSearchCorrectionNoSlip: a correction that keeps a word's first letters but is no
+// slip of the fingers ("microwve" into "microsd": two keys struck for others that are
+// not their neighbours) is another word, and when the pair it makes is in no product
+// the query is read as typed: a thing the catalog does not sell, not the products with
+// its other word. A slip of the fingers ("ovne") is still corrected and found.
+func TestSearchCorrectionNoSlip(t *testing.T) {
+	c := openCatalog(t)
+	var products []catalog.Product
+	add := func(id, title, desc string) {
+		products = append(products, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: desc, Price: usd(3999)})
+	}
+	for i := range 4 {
+		add(fmt.Sprint("microsd", i), fmt.Sprintf("Nexa %d GB MicroSD Card", 32<<i), "Fast memory for phones.")
+		add(fmt.Sprint("oven", i), fmt.Sprintf("Crispa %d Quart Air Fryer Oven", 4+i), "Crisps with little oil.")
+	}
+	if _, err := c.Upsert(t.Context(), fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, text string
+		first      string // the ID prefix of the first hit; "" for no hits
+		suggest    string // with no hits, the kind sold
+	}{
+		{"a correction that is no slip, before a head sold as one kind", "microwve oven", "", "fryer oven"},
+		{"a slip of the fingers", "fryer ovne", "oven", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) { checkNoneOrFirst(t, c, tt.text, tt.first, tt.suggest) })
+	}
+}
