@@ -17,7 +17,9 @@ import (
 // and a head said of several kinds keep their products (and a type's name before a
 // device's generic name, "stapler machine", its type: TestSearchCompoundHeads) —
 // unless the query is a phrase the vocabulary names as a thing of its own, none of
-// whose names is sold ("pasta maker": TestSearchUnsoldPhrase).
+// whose names is sold ("pasta maker": TestSearchUnsoldPhrase). A correction that
+// keeps a word's first letters but is no slip of the fingers ("microwve" into
+// "microsd") is another word, and the query is read as typed.
 func TestSearchOtherKind(t *testing.T) {
 	c := openCatalog(t)
 	ctx := context.Background()
@@ -35,6 +37,8 @@ func TestSearchOtherKind(t *testing.T) {
 		add(fmt.Sprint("coffeemaker", i), fmt.Sprintf("Brewmate %d Cup Programmable Coffee Maker", 10+2*i), "Brews a full pot.")
 		add(fmt.Sprint("labelmaker", i), fmt.Sprintf("Markit Handheld Label Maker LM-%d", 100+i), "Prints labels for folders and shelves.")
 		add(fmt.Sprint("cattree", i), fmt.Sprintf("Whiskerly Cat Tree Tower, %d Inch", 36+12*i), "Sisal posts and a hammock.")
+		add(fmt.Sprint("microsd", i), fmt.Sprintf("Nexa %d GB MicroSD Card", 32<<i), "Fast memory for phones.")
+		add(fmt.Sprint("fryeroven", i), fmt.Sprintf("Crispa %d Quart Air Fryer Oven", 4+i), "Crisps with little oil.")
 	}
 	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
 		t.Fatal(err)
@@ -53,6 +57,8 @@ func TestSearchOtherKind(t *testing.T) {
 		{"a word products have with the head", "office mat", "chairmat", ""},
 		{"a head said of several kinds", "drip maker", "coffeemaker", ""},
 		{"a head said of several kinds, after a word that with it names another thing", "pasta maker", "", "maker"},
+		{"a correction that keeps the first letters but is no slip of the fingers", "microwve oven", "", "fryer oven"},
+		{"a slip of the fingers", "fryer ovne", "fryeroven", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) { checkNoneOrFirst(t, c, tt.text, tt.first, tt.suggest) })
 	}
@@ -179,35 +185,5 @@ func checkNoneOrFirst(t *testing.T, c *catalog.Catalog, text, first, suggest str
 	}
 	if len(got) == 0 || !strings.HasPrefix(got[0], first) {
 		t.Errorf("%q: hits %q, want %s first (notes %q)", text, got, first, res.Notes)
-	}
-}
-
-// TestSearchCorrectionNoSlip: a correction that keeps a word's first letters but is no
-// slip of the fingers ("microwve" into "microsd": two keys struck for others that are
-// not their neighbours) is another word, and when the pair it makes is in no product
-// the query is read as typed: a thing the catalog does not sell, not the products with
-// its other word. A slip of the fingers ("ovne") is still corrected and found.
-func TestSearchCorrectionNoSlip(t *testing.T) {
-	c := openCatalog(t)
-	var products []catalog.Product
-	add := func(id, title, desc string) {
-		products = append(products, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: desc, Price: usd(3999)})
-	}
-	for i := range 4 {
-		add(fmt.Sprint("microsd", i), fmt.Sprintf("Nexa %d GB MicroSD Card", 32<<i), "Fast memory for phones.")
-		add(fmt.Sprint("oven", i), fmt.Sprintf("Crispa %d Quart Air Fryer Oven", 4+i), "Crisps with little oil.")
-	}
-	if _, err := c.Upsert(t.Context(), fixtureSellers, products); err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range []struct {
-		name, text string
-		first      string // the ID prefix of the first hit; "" for no hits
-		suggest    string // with no hits, the kind sold
-	}{
-		{"a correction that is no slip, before a head sold as one kind", "microwve oven", "", "fryer oven"},
-		{"a slip of the fingers", "fryer ovne", "oven", ""},
-	} {
-		t.Run(tt.name, func(t *testing.T) { checkNoneOrFirst(t, c, tt.text, tt.first, tt.suggest) })
 	}
 }

@@ -99,22 +99,10 @@ func (c *Catalog) unknownNamesThing(ctx context.Context, s *search, words []stri
 }
 
 // headsOwn reports whether term heads the title, or ends the last step of the
-// category, of a product that has it there (at most maxUseRows read): the products
-// with it are of that type ("Kettle", "Apparel > Shoes"), not things said with it
-// ("Board Game").
+// category, of a product that has it there: the products with it are of that type
+// ("Kettle", "Apparel > Shoes"), not things said with it ("Board Game").
 func (c *Catalog) headsOwn(ctx context.Context, term string) (bool, error) {
-	var b strings.Builder
-	b.WriteString("{title category} : ")
-	quoteTerm(&b, term)
-	f := strings.Fields(term)
-	k := wordKey(f[len(f)-1])
-	var n int
-	err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
-		CROSS JOIN product_rank r ON r.rowid = m.rowid WHERE r.head = ? OR r.category = ? LIMIT 1)`, b.String(), maxUseRows, k, k).Scan(&n)
-	if err != nil {
-		return false, fmt.Errorf("search: %w", err)
-	}
-	return n > 0, nil
+	return c.headsOf(ctx, term, true)
 }
 
 // unsoldPhraseResult is the result of a phrase of the vocabulary that names a thing
