@@ -15,7 +15,11 @@ import (
 // not sell, as does another type's name before a head sold as a thing for a type
 // ("Monitor Stand"); a quality before the head, a word products have with the head
 // and a head said of several kinds keep their products (and a type's name before a
-// device's generic name, "stapler machine", its type: TestSearchCompoundHeads).
+// device's generic name, "stapler machine", its type: TestSearchCompoundHeads) —
+// unless the query is a phrase the vocabulary names as a thing of its own, none of
+// whose names is sold ("pasta maker": TestSearchUnsoldPhrase). A correction that
+// keeps a word's first letters but is no slip of the fingers ("microwve" into
+// "microsd") is another word, and the query is read as typed.
 func TestSearchOtherKind(t *testing.T) {
 	c := openCatalog(t)
 	ctx := context.Background()
@@ -33,6 +37,8 @@ func TestSearchOtherKind(t *testing.T) {
 		add(fmt.Sprint("coffeemaker", i), fmt.Sprintf("Brewmate %d Cup Programmable Coffee Maker", 10+2*i), "Brews a full pot.")
 		add(fmt.Sprint("labelmaker", i), fmt.Sprintf("Markit Handheld Label Maker LM-%d", 100+i), "Prints labels for folders and shelves.")
 		add(fmt.Sprint("cattree", i), fmt.Sprintf("Whiskerly Cat Tree Tower, %d Inch", 36+12*i), "Sisal posts and a hammock.")
+		add(fmt.Sprint("microsd", i), fmt.Sprintf("Nexa %d GB MicroSD Card", 32<<i), "Fast memory for phones.")
+		add(fmt.Sprint("fryeroven", i), fmt.Sprintf("Crispa %d Quart Air Fryer Oven", 4+i), "Crisps with little oil.")
 	}
 	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
 		t.Fatal(err)
@@ -49,7 +55,10 @@ func TestSearchOtherKind(t *testing.T) {
 		{"a quality before the head", "smokeless fryer", "fryer", ""},
 		{"the kind's own word", "chair mat", "chairmat", ""},
 		{"a word products have with the head", "office mat", "chairmat", ""},
-		{"a head said of several kinds", "pasta maker", "coffeemaker", ""},
+		{"a head said of several kinds", "drip maker", "coffeemaker", ""},
+		{"a head said of several kinds, after a word that with it names another thing", "pasta maker", "", "maker"},
+		{"a correction that keeps the first letters but is no slip of the fingers", "microwve oven", "", "fryer oven"},
+		{"a slip of the fingers", "fryer ovne", "fryeroven", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) { checkNoneOrFirst(t, c, tt.text, tt.first, tt.suggest) })
 	}

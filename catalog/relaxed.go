@@ -649,13 +649,25 @@ func (c *Catalog) namesSold(ctx context.Context, s *search, i int) (bool, error)
 // headsTitle reports whether term heads the title of a product that has it in its
 // title (see titleHead): a type's name, however few products the type has.
 func (c *Catalog) headsTitle(ctx context.Context, term string) (bool, error) {
-	var b strings.Builder
-	b.WriteString("{title} : ")
-	quoteTerm(&b, term)
+	return c.headsOf(ctx, term, false)
+}
+
+// headsOf reports whether term heads the title of a product that has it in its title
+// (headsTitle), or, with category, also whether it ends the last step of the category
+// of a product that has it there (at most maxUseRows products read).
+func (c *Catalog) headsOf(ctx context.Context, term string, category bool) (bool, error) {
 	f := strings.Fields(term)
+	k := wordKey(f[len(f)-1])
+	columns, where, args := "{title} : ", "r.head = ?", []any{k}
+	if category {
+		columns, where, args = "{title category} : ", "(r.head = ? OR r.category = ?)", []any{k, k}
+	}
+	var b strings.Builder
+	b.WriteString(columns)
+	quoteTerm(&b, term)
 	var n int
 	err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
-		CROSS JOIN product_rank r ON r.rowid = m.rowid WHERE r.head = ? LIMIT 1)`, b.String(), maxUseRows, wordKey(f[len(f)-1])).Scan(&n)
+		CROSS JOIN product_rank r ON r.rowid = m.rowid WHERE `+where+` LIMIT 1)`, append([]any{b.String(), maxUseRows}, args...)...).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("search: %w", err)
 	}

@@ -748,7 +748,7 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		if err != nil {
 			return cut(err)
 		}
-		out, err := c.unsoldPhraseResult(fctx, res, s.text, phrase)
+		out, err := c.unsoldPhraseResult(fctx, s, res, phrase)
 		if err != nil {
 			return cut(err)
 		}
@@ -915,7 +915,11 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 	if changed {
 		other = make([]bool, len(fixed.words))
 		for i, w := range s.text.words {
-			slip := slipOf(w, fixed.shown[i])
+			// Of a short query, a correction that keeps the first letters but is no
+			// slip of the fingers either ("kitten" into "kitchen", "microwve" into
+			// "microsd") is another word too: the products with it are not what was
+			// meant.
+			slip := slipOf(w, fixed.shown[i]) && sentenceSlip(w, fixed.words[i], fixed.shown[i])
 			if s.sentence {
 				slip = keptSlip(w, fixed.words[i], fixed.shown[i], s.namesType)
 			}

@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -53,21 +54,74 @@ func (c *Catalog) unsoldPhrase(ctx context.Context, s *search) (bool, string, er
 	if has, err := c.hasAll(ctx, apart, ""); err != nil || has {
 		return false, "", err
 	}
-	if met, err := c.wordsMeetInType(ctx, words); err != nil || met {
+	var have []string
+	for _, w := range words {
+		_, any, err := c.wordHeads(ctx, w)
+		if err != nil {
+			return false, "", err
+		}
+		if any {
+			have = append(have, w)
+		} else {
+			if named, err := c.unknownNamesThing(ctx, s, words, w); err != nil || !named {
+				return false, "", err
+			}
+		}
+	}
+	if met, err := c.wordsMeetInType(ctx, have); err != nil || met {
 		return false, "", err
 	}
 	return true, phrase, nil
 }
 
+// unknownNamesThing reports whether w, a word of vocabulary phrase words that no
+// product has in any field, says which thing the phrase names rather than what it is
+// like, so that the phrase, none of whose names the catalog has, is a thing it does not
+// sell though it sells things of the phrase's other words: "waffle maker" where the
+// makers are coffee and label makers, "ground coffee" where "coffee" is only coffee
+// makers'. Not when w is the last word (a head no product has is spelling's and
+// madeFor's: "printer refill"), nor when the last word is an accessory word, made for
+// what the other words name; nor when w reads as a quality (qualityLike: "oilless
+// fryer"), as typed at random (wordShaped), or as a participle ("whistling kettle",
+// "running shoes": a kettle or shoes of another kind are what was meant) unless the
+// last word heads no title, when the products with it are other things ("ironing
+// board" where the boards are board games).
+func (c *Catalog) unknownNamesThing(ctx context.Context, s *search, words []string, w string) (bool, error) {
+	last := words[len(words)-1]
+	if w == last || c.vocabulary().isAccessory(last) || !wordShaped(w) || qualityLike(w) {
+		return false, nil
+	}
+	if doneForm(w) {
+		heads, err := c.headsOwn(ctx, last)
+		return !heads, err
+	}
+	return true, nil
+}
+
+// headsOwn reports whether term heads the title, or ends the last step of the
+// category, of a product that has it there: the products with it are of that type
+// ("Kettle", "Apparel > Shoes"), not things said with it ("Board Game").
+func (c *Catalog) headsOwn(ctx context.Context, term string) (bool, error) {
+	return c.headsOf(ctx, term, true)
+}
+
 // unsoldPhraseResult is the result of a phrase of the vocabulary that names a thing
 // the catalog does not sell (unsoldPhrase): nothing, with the words products have as
 // suggestions, and a note that says the thing is not sold.
-func (c *Catalog) unsoldPhraseResult(ctx context.Context, res Result, q textQuery, phrase string) (Result, error) {
+func (c *Catalog) unsoldPhraseResult(ctx context.Context, s *search, res Result, phrase string) (Result, error) {
+	q := s.text
 	known := make([]bool, len(q.words))
 	for i := range q.words {
 		var err error
 		if known[i], err = c.namedWord(ctx, q, i); err != nil {
 			return res, err
+		}
+	}
+	// With a word no product names, a head sold as one kind says which ("door mat":
+	// the chair mats).
+	if slices.Contains(known, false) {
+		if kind, err := c.otherKind(ctx, s, known, nil); err != nil || kind != "" {
+			return c.otherKindResult(res, q, kind), err
 		}
 	}
 	res, err := c.nothing(ctx, res, q, known, nil)
@@ -88,38 +142,56 @@ func (c *Catalog) unsoldPhraseResult(ctx context.Context, res Result, q textQuer
 // word): the words say one kind of thing, though no one product has them all, and
 // that thing may be what was meant by another name.
 func (c *Catalog) wordsMeetInType(ctx context.Context, words []string) (bool, error) {
+	if len(words) < 2 {
+		return false, nil
+	}
 	var shared map[string]bool
 	for _, w := range words {
-		var b strings.Builder
-		quoteTerm(&b, w)
-		rows, err := c.query(ctx, `SELECT DISTINCT r.head FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
-			CROSS JOIN product_rank r ON r.rowid = m.rowid WHERE r.head != ''`, b.String(), maxUseRows)
+		heads, _, err := c.wordHeads(ctx, w)
 		if err != nil {
-			return false, fmt.Errorf("search: %w", err)
+			return false, err
 		}
-		mine, any := map[string]bool{}, false
-		for rows.Next() {
-			any = true
-			var h string
-			if err := rows.Scan(&h); err != nil {
-				rows.Close()
-				return false, fmt.Errorf("search: %w", err)
-			}
+		if len(heads) == 0 {
+			return true, nil // a word no product has: spelling and the relaxed reading know more of it
+		}
+		mine := map[string]bool{}
+		for h := range heads {
 			if shared == nil || shared[h] {
 				mine[h] = true
 			}
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return false, fmt.Errorf("search: %w", err)
-		}
-		if !any {
-			return true, nil // a word no product has: spelling and the relaxed reading know more of it
 		}
 		if shared = mine; len(shared) == 0 {
 			return false, nil
 		}
 	}
 	return true, nil
+}
+
+// wordHeads returns the heads of the titles of the products that have w in any field
+// (at most maxUseRows products read), and whether any product has it; a product whose
+// title has no head counts for any but adds none.
+func (c *Catalog) wordHeads(ctx context.Context, w string) (map[string]bool, bool, error) {
+	var b strings.Builder
+	quoteTerm(&b, w)
+	rows, err := c.query(ctx, `SELECT DISTINCT r.head FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
+		CROSS JOIN product_rank r ON r.rowid = m.rowid`, b.String(), maxUseRows)
+	if err != nil {
+		return nil, false, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	heads, any := map[string]bool{}, false
+	for rows.Next() {
+		any = true
+		var h string
+		if err := rows.Scan(&h); err != nil {
+			return nil, false, fmt.Errorf("search: %w", err)
+		}
+		if h != "" {
+			heads[h] = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, fmt.Errorf("search: %w", err)
+	}
+	return heads, any, nil
 }

@@ -72,6 +72,10 @@ var freshPaths = []struct {
 	// vocabulary none of whose group's names the catalog has (unsoldPhrase, before
 	// spelling): four it empties; two it leaves (a word no product has, a typo).
 	{"unsoldphrase", []string{"rubber bands", "photo paper", "tea bags", "puppy pads", "ironing board", "litter bx"}},
+	// Paths of the fresh13 lane: "unsoldnamed", a vocabulary phrase with a word no
+	// product has that names the thing (unknownNamesThing) and corrections that are no
+	// slip read as typed: four it empties; two it leaves (a participle, a slip).
+	{"unsoldnamed", []string{"waffle maker", "ground coffee", "kitten food", "microwve oven", "whistling kettle", "laptop stnad"}},
 }
 
 // BenchmarkFreshPaths times Search on the fresh catalog over the queries of each
