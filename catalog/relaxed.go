@@ -309,7 +309,9 @@ func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool
 	words := s.text.words
 	last := len(words) - 1
 	if accessoryAfterWord(s, known, other) {
-		if last == 1 && known[0] && (len(other) == 0 || !other[0]) {
+		// Two words as typed: a phrase of the vocabulary is one word of s but the
+		// name of a thing ("mic pop filter" is no "gift card").
+		if last == 1 && known[0] && (len(other) == 0 || !other[0]) && !strings.Contains(words[0], " ") && !strings.Contains(words[1], " ") {
 			return c.foreignModifier(ctx, s)
 		}
 		return false, nil
