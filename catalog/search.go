@@ -463,6 +463,7 @@ func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, o
 		// product's title has all of its words: its other words are the shopper's
 		// story, and matching them finds whatever shares a word with it.
 		if out, ok, err := c.sentenceNeed(ctx, s, res, offset); err != nil || ok {
+			s.needRead = ok
 			return out, err
 		}
 		// No need names it: the product types its words stand for in this catalog,
@@ -474,6 +475,7 @@ func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, o
 				return out, err
 			}
 			if out, ok, err := c.sentenceTypes(ctx, s, res, offset); err != nil || ok {
+				s.needRead = ok
 				return out, err
 			}
 		}

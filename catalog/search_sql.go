@@ -21,9 +21,13 @@ type search struct {
 	// collectiveRead means collectiveRest has read the query once: a group word's
 	// other words are searched at most once per search.
 	collectiveRead bool
-	fp             uint64 // q.fingerprint(), which cursors carry
-	f              filter
-	text           textQuery
+	// needRead means a sentence's page is what a need or the types its words stand for
+	// found (searchUnderstood): the sentence's own words are its story there, and
+	// sentenceTail does not go on with them.
+	needRead bool
+	fp       uint64 // q.fingerprint(), which cursors carry
+	f        filter
+	text     textQuery
 	// intent, when set, reorders the best matches by what the query asks for (see
 	// rerank.go).
 	intent *intent

@@ -79,25 +79,28 @@ func (c *Catalog) sentenceAsks(ctx context.Context, s *search, res Result, offse
 	return s.plainReading(ctx, res, offset, s.text.only(keep), how)
 }
 
-// sentenceTail goes on, after a sentence's page of fewer than minMeet products
-// (whatever reading found them: "is there a game like jenga for the garden" finds the
-// one giant garden Jenga), with the products that have any of its content words the
-// catalog has, as plain ranking of its words would show them next (the other garden
-// and party games), in Search's ranking and with the query's filters, of the
-// department every categorised product on the page is filed in (see anyWordTail).
-// What came first is kept as it was: this only fills the room a page of one or two
-// products leaves, where a plain ranking would show more. The result is the page
-// (Total counts what it shows), with a note saying where the tail starts. Not for a
-// sorted query, a page with a cursor or an empty one (a sentence read as nothing
-// stays so), a page across departments, a sentence with fewer than three content
-// words the catalog has, a list of words with no filler word (read as a sentence for
-// its length alone), a brand named (its products are the page, as in anyWordTail),
-// or a page whose titles have every word (titlesName: "i'm looking for trail running
-// shoes please" names the product, and it is the page).
+// sentenceTail goes on, after a sentence's page shorter than the limit (whatever reading
+// found it: "is there a game like jenga for the garden" finds the one giant garden Jenga,
+// "somewhere to hang my guitar on the wall" one wall hanger), with the products that have
+// any of its content words the catalog has, as plain ranking of its words would show them
+// next (the other garden and party games; the other hangers and the guitars), in Search's
+// ranking and with the query's filters, of the department every categorised product on the
+// page is filed in (see anyWordTail). What came first is kept as it was: this only fills
+// the room a short page leaves, where a plain ranking would show more, so a sentence is
+// never shown fewer of the products its words find than plain ranking shows. The result is
+// the page (Total counts what it shows), with a note saying where the tail starts. Not for
+// a sorted query, a page with a cursor or an empty one (a sentence read as nothing stays
+// so), a page across departments, a page of three or more that a need or the types the
+// words stand for found, or one with fewer than three of its words the catalog has
+// (needRead: the sentence's words are its story there, "my office gets so cold in winter"
+// wants no dog coat after the heaters), a list of words with no filler word (read as a
+// sentence for its length alone), a brand named (its products are the page, as in
+// anyWordTail), or a page whose titles have every word (titlesName: "i'm looking for trail
+// running shoes please" names the product, and it is the page).
 func (c *Catalog) sentenceTail(ctx context.Context, s *search, res Result, offset int) (Result, error) {
 	n := len(res.Hits)
-	if offset > 0 || n == 0 || n >= minMeet || n >= s.q.Limit || res.NextCursor != "" || res.TotalEstimated || s.q.sortGiven ||
-		len(s.rest) == len(s.words) || len(s.intent.brands) > 0 || titlesName(s.text, res.Hits) {
+	if offset > 0 || n == 0 || n >= s.q.Limit || res.NextCursor != "" || res.TotalEstimated || s.q.sortGiven ||
+		s.needRead && n >= minMeet || len(s.rest) == len(s.words) || len(s.intent.brands) > 0 || titlesName(s.text, res.Hits) {
 		return res, nil
 	}
 	v := c.vocabulary()
@@ -116,7 +119,7 @@ func (c *Catalog) sentenceTail(ctx context.Context, s *search, res Result, offse
 			k++
 		}
 	}
-	if k < 3 {
+	if k == 0 || s.needRead && k < 3 {
 		return res, nil
 	}
 	fill, ok, err := c.departmentFill(ctx, s, res.Hits)
