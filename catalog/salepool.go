@@ -151,7 +151,7 @@ func (s *search) salePoolCarried(ctx context.Context, key string, words int) (*p
 			return nil, nil
 		}
 		// The matches on sale are counted as a build counts them.
-		sp, err := s.textCarriedAmong(ctx, key, carryFilter{among: onSaleAmong, count: func(ctx context.Context, expr string) (int, error) {
+		sp, err := s.textCarriedAmong(ctx, key, carryFilter{among: onSaleAmong, count: func(ctx context.Context, expr string, _ []int64) (int, error) {
 			among, err := s.c.saleAmong(ctx, words)
 			if err != nil {
 				return 0, err
@@ -207,9 +207,9 @@ func (s *search) salePoolCarried(ctx context.Context, key string, words int) (*p
 		moved[r] = true
 	}
 	// No text moved: the products flipped match as they did, so the matches on sale
-	// are the pool's number and those of them put on sale less those taken off.
-	return s.rankedCarry(ctx, key, old, moved, 0, carryFilter{among: onSaleAmong, count: func(ctx context.Context, expr string) (int, error) {
-		matching, _, err := s.rankKeys(ctx, expr, flipped, "")
+	// are the pool's number and those of them put on sale less those taken off (the
+	// walk that ranked them in told which match).
+	return s.rankedCarry(ctx, key, old, moved, 0, carryFilter{among: onSaleAmong, count: func(_ context.Context, _ string, matching []int64) (int, error) {
 		n := old.n
 		for _, r := range matching {
 			if !wr.products[r] {
@@ -218,6 +218,6 @@ func (s *search) salePoolCarried(ctx context.Context, key string, words int) (*p
 				n--
 			}
 		}
-		return n, err
+		return n, nil
 	}})
 }

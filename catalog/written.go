@@ -253,13 +253,16 @@ type carryFilter struct {
 	// rankKeys): "" for none.
 	among string
 	// count returns how many products match expr and pass, hidden or not, for a
-	// pool that does not hold every one.
-	count func(ctx context.Context, expr string) (int, error)
+	// pool that does not hold every one; moved are those of the products moved since
+	// the pool (see rankedCarry) that match expr now, in rowid order.
+	count func(ctx context.Context, expr string, moved []int64) (int, error)
 }
 
 // wordFilter is the carryFilter of a word's pool.
 func (s *search) wordFilter() carryFilter {
-	return carryFilter{count: func(ctx context.Context, expr string) (int, error) { return s.c.countUpTo(ctx, expr, 1<<62) }}
+	return carryFilter{count: func(ctx context.Context, expr string, _ []int64) (int, error) {
+		return s.c.countUpTo(ctx, expr, 1<<62)
+	}}
 }
 
 // textCarriedAmong is textCarried for a pool of the matches that pass f: a word's
@@ -309,18 +312,19 @@ func (s *search) rankedCarry(ctx context.Context, key string, old *pool, moved m
 			cands = append(cands, r)
 		}
 	}
-	ranked, keys, placed, err := s.placeWritten(ctx, old, moved, f.among)
+	rk, placed, err := s.placeWritten(ctx, old, moved, f.among)
 	if err != nil {
 		return nil, err
 	}
 	if !placed {
-		if ranked, keys, err = s.rankKeys(ctx, old.expr, cands, f.among); err != nil {
+		if rk, err = s.rankKeys(ctx, old.expr, cands, f.among); err != nil {
 			return nil, err
 		}
 		if s.q.Sort != SortRelevance {
-			keys = nil
+			rk.keys = nil
 		}
 	}
+	ranked, keys := rk.rowids, rk.keys
 	n, size := len(ranked), cmp.Or(s.c.poolSize, poolSize)
 	if !old.complete() {
 		last := -1
@@ -338,7 +342,13 @@ func (s *search) rankedCarry(ctx context.Context, key string, old *pool, moved m
 			// build's pool gives it (facets, reranking's sample), or fall back.
 			return nil, nil
 		}
-		if n, err = f.count(ctx, old.expr); err != nil {
+		var movedMatching []int64
+		for _, r := range rk.matching {
+			if _, m := moved[r]; m {
+				movedMatching = append(movedMatching, r)
+			}
+		}
+		if n, err = f.count(ctx, old.expr, movedMatching); err != nil {
 			return nil, err
 		}
 	}
@@ -402,40 +412,53 @@ func (a poolKey) before(ra int64, b poolKey, rb int64) bool {
 	return ra < rb
 }
 
-// rankKeys returns those of rowids that match expr now (and that the condition among
-// admits, see carryFilter), in the search's order, with their rank and rating
-// (read in relevance order; zero in another).
-func (s *search) rankKeys(ctx context.Context, expr string, rowids []int64, among string) ([]int64, []poolKey, error) {
+// ranking is what one walk of an expression's matches read of some rowids (rankKeys).
+type ranking struct {
+	// rowids are those that match and that the walk's condition admits, in the
+	// search's order, with their keys (ranks zero outside relevance order).
+	rowids []int64
+	keys   []poolKey
+	// matching are, in rowid order, all of them that match, admitted or not.
+	matching []int64
+}
+
+// rankKeys ranks those of rowids that match expr now and that the condition among
+// admits (see carryFilter), in the search's order, with their rank and rating (read in
+// relevance order; zero in another), and tells every one of rowids that matches expr
+// now, admitted or not: one walk of expr's matches tells both.
+func (s *search) rankKeys(ctx context.Context, expr string, rowids []int64, among string) (ranking, error) {
 	rank := "0.0"
 	if s.q.Sort == SortRelevance {
 		rank = "products_fts.rank"
 	}
-	rows, err := s.c.query(ctx, `SELECT k.rowid, `+rank+`, k.rating
+	rows, err := s.c.query(ctx, `SELECT k.rowid, `+rank+`, k.rating, (1`+among+`)
 		FROM products_fts JOIN product_keys k ON k.rowid = products_fts.rowid
-		WHERE products_fts MATCH ? AND +products_fts.rowid IN (SELECT value FROM json_each(?))`+among+` ORDER BY `+s.orderBy(),
+		WHERE products_fts MATCH ? AND +products_fts.rowid IN (SELECT value FROM json_each(?)) ORDER BY `+s.orderBy(),
 		expr, sortedList(rowids))
 	if err != nil {
-		return nil, nil, fmt.Errorf("search: %w", err)
+		return ranking{}, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
-	var (
-		out  []int64
-		keys []poolKey
-	)
+	var rk ranking
 	for rows.Next() {
 		var (
-			r int64
-			k poolKey
+			r      int64
+			k      poolKey
+			admits bool
 		)
-		if err := rows.Scan(&r, &k.rank, &k.rating); err != nil {
-			return nil, nil, fmt.Errorf("search: %w", err)
+		if err := rows.Scan(&r, &k.rank, &k.rating, &admits); err != nil {
+			return ranking{}, fmt.Errorf("search: %w", err)
 		}
-		out, keys = append(out, r), append(keys, k)
+		rk.matching = append(rk.matching, r)
+		if admits {
+			rk.rowids, rk.keys = append(rk.rowids, r), append(rk.keys, k)
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, nil, fmt.Errorf("search: %w", err)
+		return ranking{}, fmt.Errorf("search: %w", err)
 	}
-	return out, keys, nil
+	slices.Sort(rk.matching)
+	return rk, nil
 }
 
 // placeWritten returns the pool old's matches and the products moved since in
@@ -456,9 +479,9 @@ func (s *search) rankKeys(ctx context.Context, expr string, rowids []int64, amon
 // rating and rowid as a build orders it, and kept products whose order the average
 // length's move swapped are sorted again. A pool of distinct ranks costs what ranking
 // it whole costs.
-func (s *search) placeWritten(ctx context.Context, old *pool, moved map[int64]bool, among string) ([]int64, []poolKey, bool, error) {
+func (s *search) placeWritten(ctx context.Context, old *pool, moved map[int64]bool, among string) (ranking, bool, error) {
 	if s.q.Sort != SortRelevance || !onePhrase(old.expr) || len(old.keys) != len(old.rowids) {
-		return nil, nil, false, nil
+		return ranking{}, false, nil
 	}
 	var (
 		kept     []int64
@@ -477,14 +500,15 @@ func (s *search) placeWritten(ctx context.Context, old *pool, moved map[int64]bo
 		}
 	}
 	if len(kept) == 0 {
-		return nil, nil, false, nil
+		return ranking{}, false, nil
 	}
 	ask := slices.AppendSeq(make([]int64, 0, len(ofRank)+len(moved)), maps.Keys(ofRank))
 	ask = slices.AppendSeq(ask, maps.Keys(moved))
-	got, keys, err := s.rankKeys(ctx, old.expr, ask, among)
+	rk, err := s.rankKeys(ctx, old.expr, ask, among)
 	if err != nil {
-		return nil, nil, false, err
+		return ranking{}, false, err
 	}
+	got, keys := rk.rowids, rk.keys
 	now := make(map[float64]float64, len(ofRank)) // rank before → rank now
 	var (
 		written []int64
@@ -498,7 +522,7 @@ func (s *search) placeWritten(ctx context.Context, old *pool, moved map[int64]bo
 		written, wKeys = append(written, r), append(wKeys, keys[i])
 	}
 	if len(now) != len(ofRank) {
-		return nil, nil, false, nil
+		return ranking{}, false, nil
 	}
 	order := make([]int, len(kept))
 	for i := range kept {
@@ -526,5 +550,5 @@ func (s *search) placeWritten(ctx context.Context, old *pool, moved map[int64]bo
 		out, outKeys = append(out, r), append(outKeys, k)
 	}
 	out, outKeys = append(out, written[j:]...), append(outKeys, wKeys[j:]...)
-	return out, outKeys, true, nil
+	return ranking{rowids: out, keys: outKeys, matching: rk.matching}, true, nil
 }
