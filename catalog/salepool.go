@@ -129,6 +129,16 @@ func (c *Catalog) countAmong(ctx context.Context, expr, among string) (int, erro
 	return n, nil
 }
 
+// matchRowids returns the rowids of the products that match the full-text expression
+// and pass the condition among, hidden or not, separated by commas.
+func (c *Catalog) matchRowids(ctx context.Context, expr, among string) (string, error) {
+	var list string
+	if err := c.queryRow(ctx, `SELECT coalesce(group_concat(rowid), '') FROM products_fts WHERE products_fts MATCH ?`+among, expr).Scan(&list); err != nil {
+		return "", fmt.Errorf("search: %w", err)
+	}
+	return list, nil
+}
+
 // salePoolCarried returns the pool of a word's matches on sale kept under key for an
 // earlier text version, carried to the search's, or nil; words is how many products
 // match the word (saleAmong). Across writes of indexed text
@@ -157,6 +167,12 @@ func (s *search) salePoolCarried(ctx context.Context, key string, words int) (*p
 				return 0, err
 			}
 			return s.c.countAmong(ctx, expr, among)
+		}, list: func(ctx context.Context, expr string) (string, error) {
+			among, err := s.c.saleAmong(ctx, words)
+			if err != nil {
+				return "", err
+			}
+			return s.c.matchRowids(ctx, expr, among)
 		}})
 		if sp != nil {
 			s.c.saleTextCarried.Add(1)
@@ -197,7 +213,7 @@ func (s *search) salePoolCarried(ctx context.Context, key string, words int) (*p
 	}
 	if len(flipped) == 0 {
 		sp := old.carry(old.rowids, old.n, version, indexed)
-		sp.textWritten, sp.keys = old.textWritten, old.keys // no rank moved
+		sp.textWritten, sp.keys, sp.matched = old.textWritten, old.keys, old.matched // no rank moved, nor what matches
 		s.c.pools.put(key, sp)
 		s.c.poolsCarried.Add(1)
 		return sp, nil

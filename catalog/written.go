@@ -206,7 +206,7 @@ func (s *search) carried(ctx context.Context, key string) (*pool, error) {
 	p := old.carry(old.rowids, old.n, s.learned.version, s.learned.indexed)
 	// Its ranks are the same (no indexed text changed) and so are its ratings
 	// (orderReads): its keys too.
-	p.textWritten, p.keys = old.textWritten, old.keys
+	p.textWritten, p.keys, p.matched = old.textWritten, old.keys, old.matched
 	s.c.pools.put(key, p)
 	s.c.poolsCarried.Add(1)
 	return p, nil
@@ -256,12 +256,18 @@ type carryFilter struct {
 	// pool that does not hold every one; moved are those of the products moved since
 	// the pool (see rankedCarry) that match expr now, in rowid order.
 	count func(ctx context.Context, expr string, moved []int64) (int, error)
+	// list returns every product that matches expr and passes, as rowids separated
+	// by commas, for the pool to keep as a set (pool.matched); nil where count costs
+	// no walk of the matches.
+	list func(ctx context.Context, expr string) (string, error)
 }
 
 // wordFilter is the carryFilter of a word's pool.
 func (s *search) wordFilter() carryFilter {
 	return carryFilter{count: func(ctx context.Context, expr string, _ []int64) (int, error) {
 		return s.c.countUpTo(ctx, expr, 1<<62)
+	}, list: func(ctx context.Context, expr string) (string, error) {
+		return s.c.matchRowids(ctx, expr, "")
 	}}
 }
 
@@ -292,7 +298,8 @@ func (s *search) textCarriedAmong(ctx context.Context, key string, f carryFilter
 // moved's and one of the others of each rank, placeWritten), keeping those that match and pass f now; a
 // pool that held every match still does; else the order is cut after the last of the
 // pool's products not in moved (one of moved ranked after it might follow products
-// the pool never held) and the matches counted again (f.count), and a pool that the
+// the pool never held) and the matches counted again (carryMatches: by the products
+// of moved alone once the pool keeps its matches as a set), and a pool that the
 // cut leaves shorter than a build's (one of moved left it) is built again (nil). The
 // one rule for a word's pool across writes of text and for the pool of its matches on
 // sale across those and across products put on or taken off sale.
@@ -326,7 +333,14 @@ func (s *search) rankedCarry(ctx context.Context, key string, old *pool, moved m
 	}
 	ranked, keys := rk.rowids, rk.keys
 	n, size := len(ranked), cmp.Or(s.c.poolSize, poolSize)
+	var matched []uint64
 	if !old.complete() {
+		admitted := make(map[int64]bool, len(moved))
+		for _, r := range ranked {
+			if _, m := moved[r]; m {
+				admitted[r] = true
+			}
+		}
 		last := -1
 		for i, r := range ranked {
 			if _, w := moved[r]; !w {
@@ -342,13 +356,7 @@ func (s *search) rankedCarry(ctx context.Context, key string, old *pool, moved m
 			// build's pool gives it (facets, reranking's sample), or fall back.
 			return nil, nil
 		}
-		var movedMatching []int64
-		for _, r := range rk.matching {
-			if _, m := moved[r]; m {
-				movedMatching = append(movedMatching, r)
-			}
-		}
-		if n, err = f.count(ctx, old.expr, movedMatching); err != nil {
+		if matched, n, err = s.carryMatches(ctx, old, moved, admitted, rk.matching, f); err != nil {
 			return nil, err
 		}
 	}
@@ -373,13 +381,63 @@ func (s *search) rankedCarry(ctx context.Context, key string, old *pool, moved m
 		}
 		s.c.textCarried.Add(1)
 	}
-	p.keys, p.textWritten = keys, old.textWritten+textWritten
+	p.keys, p.textWritten, p.matched = keys, old.textWritten+textWritten, matched
 	s.c.pools.put(key, p)
 	s.c.poolsCarried.Add(1)
 	if placed {
 		s.c.textPlaced.Add(1)
 	}
 	return p, nil
+}
+
+// minSetMatches is, in pool sizes, how many matches a pool needs to keep them as a
+// set (pool.matched) when carried: counting fewer costs little.
+const minSetMatches = 16
+
+// carryMatches returns how many products match old's expression and pass f now, for
+// rankedCarry carrying old (which does not hold every match) across the writes of
+// moved, with the set of them to keep (nil for none); admitted are those of moved that
+// match and pass now, matching those of them (and maybe others) that match now. The
+// products not in moved match and pass as they did, so a set old kept is carried by
+// moved's bits alone; else, for a pool of many matches, the set is read (one walk of
+// the matches, as counting them is) while there is room for it; else they are counted
+// (f.count).
+func (s *search) carryMatches(ctx context.Context, old *pool, moved, admitted map[int64]bool, matching []int64, f carryFilter) ([]uint64, int, error) {
+	if old.matched != nil {
+		set, n := slices.Clone(old.matched), old.n
+		for r := range moved {
+			if inSet(set, r) == admitted[r] {
+				continue
+			}
+			on := admitted[r]
+			set = markRowid(set, r, on)
+			if on {
+				n++
+			} else {
+				n--
+			}
+		}
+		return set, n, nil
+	}
+	if f.list != nil && old.n >= minSetMatches*cmp.Or(s.c.poolSize, poolSize) && s.c.pools.setRoom() {
+		list, err := f.list(ctx, old.expr)
+		if err != nil {
+			return nil, 0, err
+		}
+		set, n, err := markList(nil, list, true)
+		if err != nil {
+			return nil, 0, fmt.Errorf("search: %w", err)
+		}
+		return set, n, nil
+	}
+	var movedMatching []int64
+	for _, r := range matching {
+		if _, m := moved[r]; m {
+			movedMatching = append(movedMatching, r)
+		}
+	}
+	n, err := f.count(ctx, old.expr, movedMatching)
+	return nil, n, err
 }
 
 // carry returns a pool of p's expression at version and indexed with rowids and n,
