@@ -173,7 +173,7 @@ func (s *search) salePoolCarried(ctx context.Context, key string, words int) (*p
 				return "", err
 			}
 			return s.c.matchRowids(ctx, expr, among)
-		}})
+		}, walks: words})
 		if sp != nil {
 			s.c.saleTextCarried.Add(1)
 		}

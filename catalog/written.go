@@ -260,6 +260,9 @@ type carryFilter struct {
 	// by commas, for the pool to keep as a set (pool.matched); nil where count costs
 	// no walk of the matches.
 	list func(ctx context.Context, expr string) (string, error)
+	// walks is how many full-text matches count and list walk: 0 for the pool's own
+	// (a word's pool), the word's for the pool of its matches on sale.
+	walks int
 }
 
 // wordFilter is the carryFilter of a word's pool.
@@ -390,8 +393,9 @@ func (s *search) rankedCarry(ctx context.Context, key string, old *pool, moved m
 	return p, nil
 }
 
-// minSetMatches is, in pool sizes, how many matches a pool needs to keep them as a
-// set (pool.matched) when carried: counting fewer costs little.
+// minSetMatches is, in pool sizes, how many full-text matches counting a pool's
+// matches walks for it to keep them as a set (pool.matched) when carried: walking
+// fewer costs little.
 const minSetMatches = 16
 
 // carryMatches returns how many products match old's expression and pass f now, for
@@ -419,7 +423,7 @@ func (s *search) carryMatches(ctx context.Context, old *pool, moved, admitted ma
 		}
 		return set, n, nil
 	}
-	if f.list != nil && old.n >= minSetMatches*cmp.Or(s.c.poolSize, poolSize) && s.c.pools.setRoom() {
+	if f.list != nil && cmp.Or(f.walks, old.n) >= minSetMatches*cmp.Or(s.c.poolSize, poolSize) && s.c.pools.setRoom() {
 		list, err := f.list(ctx, old.expr)
 		if err != nil {
 			return nil, 0, err
