@@ -115,6 +115,7 @@ func checkCarriedRandom(t *testing.T, seed uint64, rounds int) {
 		searchPages(t, c, q)
 	}
 	before := c.SearchPools()
+	sets := 0 // match sets checked
 	for round := range rounds {
 		var ps []Product
 		var did []string
@@ -187,6 +188,10 @@ func checkCarriedRandom(t *testing.T, seed uint64, rounds int) {
 				t.Errorf("round %d (%v): %q (sort %q): facets %+v; built afresh %+v", round, did, q.Text, q.Sort, gotFirst.Facets, wantFirst.Facets)
 			}
 		}
+		sets += checkMatchSets(t, c)
+	}
+	if sets == 0 {
+		t.Error("no pool kept its matches as a set: the test needs one")
 	}
 	st := c.SearchPools()
 	t.Logf("seed %d: %d pools carried, %d across text (%d placed), %d built by ordering every match, %d of matches on sale built, %d carried with products put on or off sale ranked in, %d across text",
@@ -197,4 +202,46 @@ func checkCarriedRandom(t *testing.T, seed uint64, rounds int) {
 		t.Errorf("pools carried across text %d, placed %d, of matches on sale ranked with products on or off sale %d and across text %d, built again %d: the test needs each",
 			st.TextCarried-before.TextCarried, st.Placed-before.Placed, st.SaleRanked-before.SaleRanked, st.SaleText-before.SaleText, st.Built-before.Built)
 	}
+}
+
+// checkMatchSets holds every match set a pool of c keeps (pool.matched, carried across
+// writes by the products written) equal to its source: the products that match the
+// pool's expression now (and are on sale, for a pool of matches on sale), read afresh,
+// and their number to the pool's. It returns how many sets it checked.
+func checkMatchSets(t *testing.T, c *Catalog) int {
+	t.Helper()
+	ctx := context.Background()
+	c.pools.mu.Lock()
+	held := map[string]*pool{}
+	for key, p := range c.pools.byKey {
+		if p.matched != nil {
+			held[key] = p
+		}
+	}
+	c.pools.mu.Unlock()
+	for key, p := range held {
+		among := ""
+		if strings.HasPrefix(key, "on sale ") {
+			among = onSaleAmong
+		}
+		list, err := c.matchRowids(ctx, p.expr, among)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, n, err := markList(nil, list, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := p.matched
+		for len(got) > 0 && got[len(got)-1] == 0 {
+			got = got[:len(got)-1]
+		}
+		for len(want) > 0 && want[len(want)-1] == 0 {
+			want = want[:len(want)-1]
+		}
+		if !slices.Equal(got, want) || p.n != n {
+			t.Errorf("pool %q (version %d): its set of %d matches is not the %d read afresh", key, p.version, p.n, n)
+		}
+	}
+	return len(held)
 }

@@ -167,5 +167,5 @@ func (c *Catalog) ForgetPools() { c.pools.forget() }
 func (ps *pools) forget() {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
-	ps.version, ps.byKey, ps.few, ps.kept = -1, nil, nil, nil
+	ps.version, ps.byKey, ps.few, ps.kept, ps.sets = -1, nil, nil, nil, 0
 }

@@ -129,6 +129,16 @@ func (c *Catalog) countAmong(ctx context.Context, expr, among string) (int, erro
 	return n, nil
 }
 
+// matchRowids returns the rowids of the products that match the full-text expression
+// and pass the condition among, hidden or not, separated by commas.
+func (c *Catalog) matchRowids(ctx context.Context, expr, among string) (string, error) {
+	var list string
+	if err := c.queryRow(ctx, `SELECT coalesce(group_concat(rowid), '') FROM products_fts WHERE products_fts MATCH ?`+among, expr).Scan(&list); err != nil {
+		return "", fmt.Errorf("search: %w", err)
+	}
+	return list, nil
+}
+
 // salePoolCarried returns the pool of a word's matches on sale kept under key for an
 // earlier text version, carried to the search's, or nil; words is how many products
 // match the word (saleAmong). Across writes of indexed text
@@ -151,13 +161,19 @@ func (s *search) salePoolCarried(ctx context.Context, key string, words int) (*p
 			return nil, nil
 		}
 		// The matches on sale are counted as a build counts them.
-		sp, err := s.textCarriedAmong(ctx, key, carryFilter{among: onSaleAmong, count: func(ctx context.Context, expr string) (int, error) {
+		sp, err := s.textCarriedAmong(ctx, key, carryFilter{among: onSaleAmong, count: func(ctx context.Context, expr string, _ []int64) (int, error) {
 			among, err := s.c.saleAmong(ctx, words)
 			if err != nil {
 				return 0, err
 			}
 			return s.c.countAmong(ctx, expr, among)
-		}})
+		}, list: func(ctx context.Context, expr string) (string, error) {
+			among, err := s.c.saleAmong(ctx, words)
+			if err != nil {
+				return "", err
+			}
+			return s.c.matchRowids(ctx, expr, among)
+		}, walks: words})
 		if sp != nil {
 			s.c.saleTextCarried.Add(1)
 		}
@@ -197,7 +213,7 @@ func (s *search) salePoolCarried(ctx context.Context, key string, words int) (*p
 	}
 	if len(flipped) == 0 {
 		sp := old.carry(old.rowids, old.n, version, indexed)
-		sp.textWritten, sp.keys = old.textWritten, old.keys // no rank moved
+		sp.textWritten, sp.keys, sp.matched = old.textWritten, old.keys, old.matched // no rank moved, nor what matches
 		s.c.pools.put(key, sp)
 		s.c.poolsCarried.Add(1)
 		return sp, nil
@@ -207,9 +223,9 @@ func (s *search) salePoolCarried(ctx context.Context, key string, words int) (*p
 		moved[r] = true
 	}
 	// No text moved: the products flipped match as they did, so the matches on sale
-	// are the pool's number and those of them put on sale less those taken off.
-	return s.rankedCarry(ctx, key, old, moved, 0, carryFilter{among: onSaleAmong, count: func(ctx context.Context, expr string) (int, error) {
-		matching, _, err := s.rankKeys(ctx, expr, flipped, "")
+	// are the pool's number and those of them put on sale less those taken off (the
+	// walk that ranked them in told which match).
+	return s.rankedCarry(ctx, key, old, moved, 0, carryFilter{among: onSaleAmong, count: func(_ context.Context, _ string, matching []int64) (int, error) {
 		n := old.n
 		for _, r := range matching {
 			if !wr.products[r] {
@@ -218,6 +234,6 @@ func (s *search) salePoolCarried(ctx context.Context, key string, words int) (*p
 				n--
 			}
 		}
-		return n, err
+		return n, nil
 	}})
 }

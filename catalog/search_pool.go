@@ -54,6 +54,12 @@ type pool struct {
 	// as the pool's last ranking read them, for textCarried; nil when not read (a
 	// pool drawn from a head or built by ordering every match).
 	keys []poolKey
+	// matched is every match of the pool (that passes its carry filter, see
+	// carryFilter), as a bitmap by rowid, that a carry across writes keeps in step
+	// with the products written instead of counting the matches again (see
+	// rankedCarry); nil until a carry read it. It is never changed once the pool is
+	// kept: a carry changes a copy.
+	matched []uint64
 	// titled is what titledMatches returns for the expression, kept once read (it
 	// depends on the text only, as the pool does); nil until then.
 	titledMu sync.Mutex
@@ -86,6 +92,20 @@ type pools struct {
 	// of few searched again in this version (see keptOrder); apart from byKey, so that
 	// they never crowd out the pools of common words, which cost far more to build.
 	kept map[string]*pool
+	// sets is how many pools of byKey hold a matched set (at most maxMatchSets, give
+	// or take the carries under way).
+	sets int
+}
+
+// maxMatchSets bounds the pools that keep their matches as a set (pool.matched: a
+// bit per rowid, 125 KB at a million products).
+const maxMatchSets = 32
+
+// setRoom reports whether one more pool may keep its matches as a set.
+func (ps *pools) setRoom() bool {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	return ps.sets < maxMatchSets
 }
 
 // maxFew bounds the expressions pools.few keeps (about 100 bytes each, and 800 more
@@ -129,7 +149,13 @@ func (ps *pools) put(key string, p *pool) {
 		return
 	}
 	if ps.byKey == nil || len(ps.byKey) >= maxPools {
-		ps.byKey = map[string]*pool{}
+		ps.byKey, ps.sets = map[string]*pool{}, 0
+	}
+	if old := ps.byKey[key]; old != nil && old.matched != nil {
+		ps.sets--
+	}
+	if p.matched != nil {
+		ps.sets++
 	}
 	ps.byKey[key] = p
 }

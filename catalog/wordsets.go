@@ -142,22 +142,9 @@ func (s *search) keptSet(ctx context.Context, key string, complement bool, query
 			set[i] = ^uint64(0)
 		}
 	}
-	for id := range strings.SplitSeq(list, ",") {
-		if id == "" {
-			continue
-		}
-		r, err := strconv.ParseUint(id, 10, 63)
-		if err != nil {
-			return nil, fmt.Errorf("search filter: a rowid reads as %q", id)
-		}
-		for int(r/64) >= len(set) {
-			set = append(set, 0)
-		}
-		if complement {
-			set[r/64] &^= 1 << (r % 64)
-		} else {
-			set[r/64] |= 1 << (r % 64)
-		}
+	set, _, err := markList(set, list, !complement)
+	if err != nil {
+		return nil, fmt.Errorf("search filter: %w", err)
 	}
 	ws.mu.Lock()
 	defer ws.mu.Unlock()
@@ -166,6 +153,37 @@ func (s *search) keptSet(ctx context.Context, key string, complement bool, query
 	}
 	ws.byExpr[key] = set
 	return set, nil
+}
+
+// markList sets (on) or clears the bits of set for the rowids of list, separated by
+// commas, growing set as they need, and returns it with how many rowids list has.
+func markList(set []uint64, list string, on bool) ([]uint64, int, error) {
+	n := 0
+	for id := range strings.SplitSeq(list, ",") {
+		if id == "" {
+			continue
+		}
+		r, err := strconv.ParseUint(id, 10, 63)
+		if err != nil {
+			return nil, 0, fmt.Errorf("a rowid reads as %q", id)
+		}
+		set = markRowid(set, int64(r), on)
+		n++
+	}
+	return set, n, nil
+}
+
+// markRowid sets (on) or clears rowid's bit of set, growing set as it needs.
+func markRowid(set []uint64, rowid int64, on bool) []uint64 {
+	for int(rowid/64) >= len(set) {
+		set = append(set, 0)
+	}
+	if on {
+		set[rowid/64] |= 1 << (rowid % 64)
+	} else {
+		set[rowid/64] &^= 1 << (rowid % 64)
+	}
+	return set
 }
 
 // inSet reports whether rowid is in set.

@@ -206,7 +206,7 @@ func (s *search) carried(ctx context.Context, key string) (*pool, error) {
 	p := old.carry(old.rowids, old.n, s.learned.version, s.learned.indexed)
 	// Its ranks are the same (no indexed text changed) and so are its ratings
 	// (orderReads): its keys too.
-	p.textWritten, p.keys = old.textWritten, old.keys
+	p.textWritten, p.keys, p.matched = old.textWritten, old.keys, old.matched
 	s.c.pools.put(key, p)
 	s.c.poolsCarried.Add(1)
 	return p, nil
@@ -253,13 +253,25 @@ type carryFilter struct {
 	// rankKeys): "" for none.
 	among string
 	// count returns how many products match expr and pass, hidden or not, for a
-	// pool that does not hold every one.
-	count func(ctx context.Context, expr string) (int, error)
+	// pool that does not hold every one; moved are those of the products moved since
+	// the pool (see rankedCarry) that match expr now, in rowid order.
+	count func(ctx context.Context, expr string, moved []int64) (int, error)
+	// list returns every product that matches expr and passes, as rowids separated
+	// by commas, for the pool to keep as a set (pool.matched); nil where count costs
+	// no walk of the matches.
+	list func(ctx context.Context, expr string) (string, error)
+	// walks is how many full-text matches count and list walk: 0 for the pool's own
+	// (a word's pool), the word's for the pool of its matches on sale.
+	walks int
 }
 
 // wordFilter is the carryFilter of a word's pool.
 func (s *search) wordFilter() carryFilter {
-	return carryFilter{count: func(ctx context.Context, expr string) (int, error) { return s.c.countUpTo(ctx, expr, 1<<62) }}
+	return carryFilter{count: func(ctx context.Context, expr string, _ []int64) (int, error) {
+		return s.c.countUpTo(ctx, expr, 1<<62)
+	}, list: func(ctx context.Context, expr string) (string, error) {
+		return s.c.matchRowids(ctx, expr, "")
+	}}
 }
 
 // textCarriedAmong is textCarried for a pool of the matches that pass f: a word's
@@ -289,7 +301,8 @@ func (s *search) textCarriedAmong(ctx context.Context, key string, f carryFilter
 // moved's and one of the others of each rank, placeWritten), keeping those that match and pass f now; a
 // pool that held every match still does; else the order is cut after the last of the
 // pool's products not in moved (one of moved ranked after it might follow products
-// the pool never held) and the matches counted again (f.count), and a pool that the
+// the pool never held) and the matches counted again (carryMatches: by the products
+// of moved alone once the pool keeps its matches as a set), and a pool that the
 // cut leaves shorter than a build's (one of moved left it) is built again (nil). The
 // one rule for a word's pool across writes of text and for the pool of its matches on
 // sale across those and across products put on or taken off sale.
@@ -309,20 +322,28 @@ func (s *search) rankedCarry(ctx context.Context, key string, old *pool, moved m
 			cands = append(cands, r)
 		}
 	}
-	ranked, keys, placed, err := s.placeWritten(ctx, old, moved, f.among)
+	rk, placed, err := s.placeWritten(ctx, old, moved, f.among)
 	if err != nil {
 		return nil, err
 	}
 	if !placed {
-		if ranked, keys, err = s.rankKeys(ctx, old.expr, cands, f.among); err != nil {
+		if rk, err = s.rankKeys(ctx, old.expr, cands, f.among); err != nil {
 			return nil, err
 		}
 		if s.q.Sort != SortRelevance {
-			keys = nil
+			rk.keys = nil
 		}
 	}
+	ranked, keys := rk.rowids, rk.keys
 	n, size := len(ranked), cmp.Or(s.c.poolSize, poolSize)
+	var matched []uint64
 	if !old.complete() {
+		admitted := make(map[int64]bool, len(moved))
+		for _, r := range ranked {
+			if _, m := moved[r]; m {
+				admitted[r] = true
+			}
+		}
 		last := -1
 		for i, r := range ranked {
 			if _, w := moved[r]; !w {
@@ -338,7 +359,7 @@ func (s *search) rankedCarry(ctx context.Context, key string, old *pool, moved m
 			// build's pool gives it (facets, reranking's sample), or fall back.
 			return nil, nil
 		}
-		if n, err = f.count(ctx, old.expr); err != nil {
+		if matched, n, err = s.carryMatches(ctx, old, moved, admitted, rk.matching, f); err != nil {
 			return nil, err
 		}
 	}
@@ -363,13 +384,64 @@ func (s *search) rankedCarry(ctx context.Context, key string, old *pool, moved m
 		}
 		s.c.textCarried.Add(1)
 	}
-	p.keys, p.textWritten = keys, old.textWritten+textWritten
+	p.keys, p.textWritten, p.matched = keys, old.textWritten+textWritten, matched
 	s.c.pools.put(key, p)
 	s.c.poolsCarried.Add(1)
 	if placed {
 		s.c.textPlaced.Add(1)
 	}
 	return p, nil
+}
+
+// minSetMatches is, in pool sizes, how many full-text matches counting a pool's
+// matches walks for it to keep them as a set (pool.matched) when carried: walking
+// fewer costs little.
+const minSetMatches = 16
+
+// carryMatches returns how many products match old's expression and pass f now, for
+// rankedCarry carrying old (which does not hold every match) across the writes of
+// moved, with the set of them to keep (nil for none); admitted are those of moved that
+// match and pass now, matching those of them (and maybe others) that match now. The
+// products not in moved match and pass as they did, so a set old kept is carried by
+// moved's bits alone; else, for a pool of many matches, the set is read (one walk of
+// the matches, as counting them is) while there is room for it; else they are counted
+// (f.count).
+func (s *search) carryMatches(ctx context.Context, old *pool, moved, admitted map[int64]bool, matching []int64, f carryFilter) ([]uint64, int, error) {
+	if old.matched != nil {
+		set, n := slices.Clone(old.matched), old.n
+		for r := range moved {
+			if inSet(set, r) == admitted[r] {
+				continue
+			}
+			on := admitted[r]
+			set = markRowid(set, r, on)
+			if on {
+				n++
+			} else {
+				n--
+			}
+		}
+		return set, n, nil
+	}
+	if f.list != nil && cmp.Or(f.walks, old.n) >= minSetMatches*cmp.Or(s.c.poolSize, poolSize) && s.c.pools.setRoom() {
+		list, err := f.list(ctx, old.expr)
+		if err != nil {
+			return nil, 0, err
+		}
+		set, n, err := markList(nil, list, true)
+		if err != nil {
+			return nil, 0, fmt.Errorf("search: %w", err)
+		}
+		return set, n, nil
+	}
+	var movedMatching []int64
+	for _, r := range matching {
+		if _, m := moved[r]; m {
+			movedMatching = append(movedMatching, r)
+		}
+	}
+	n, err := f.count(ctx, old.expr, movedMatching)
+	return nil, n, err
 }
 
 // carry returns a pool of p's expression at version and indexed with rowids and n,
@@ -402,40 +474,53 @@ func (a poolKey) before(ra int64, b poolKey, rb int64) bool {
 	return ra < rb
 }
 
-// rankKeys returns those of rowids that match expr now (and that the condition among
-// admits, see carryFilter), in the search's order, with their rank and rating
-// (read in relevance order; zero in another).
-func (s *search) rankKeys(ctx context.Context, expr string, rowids []int64, among string) ([]int64, []poolKey, error) {
+// ranking is what one walk of an expression's matches read of some rowids (rankKeys).
+type ranking struct {
+	// rowids are those that match and that the walk's condition admits, in the
+	// search's order, with their keys (ranks zero outside relevance order).
+	rowids []int64
+	keys   []poolKey
+	// matching are, in rowid order, all of them that match, admitted or not.
+	matching []int64
+}
+
+// rankKeys ranks those of rowids that match expr now and that the condition among
+// admits (see carryFilter), in the search's order, with their rank and rating (read in
+// relevance order; zero in another), and tells every one of rowids that matches expr
+// now, admitted or not: one walk of expr's matches tells both.
+func (s *search) rankKeys(ctx context.Context, expr string, rowids []int64, among string) (ranking, error) {
 	rank := "0.0"
 	if s.q.Sort == SortRelevance {
 		rank = "products_fts.rank"
 	}
-	rows, err := s.c.query(ctx, `SELECT k.rowid, `+rank+`, k.rating
+	rows, err := s.c.query(ctx, `SELECT k.rowid, `+rank+`, k.rating, (1`+among+`)
 		FROM products_fts JOIN product_keys k ON k.rowid = products_fts.rowid
-		WHERE products_fts MATCH ? AND +products_fts.rowid IN (SELECT value FROM json_each(?))`+among+` ORDER BY `+s.orderBy(),
+		WHERE products_fts MATCH ? AND +products_fts.rowid IN (SELECT value FROM json_each(?)) ORDER BY `+s.orderBy(),
 		expr, sortedList(rowids))
 	if err != nil {
-		return nil, nil, fmt.Errorf("search: %w", err)
+		return ranking{}, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
-	var (
-		out  []int64
-		keys []poolKey
-	)
+	var rk ranking
 	for rows.Next() {
 		var (
-			r int64
-			k poolKey
+			r      int64
+			k      poolKey
+			admits bool
 		)
-		if err := rows.Scan(&r, &k.rank, &k.rating); err != nil {
-			return nil, nil, fmt.Errorf("search: %w", err)
+		if err := rows.Scan(&r, &k.rank, &k.rating, &admits); err != nil {
+			return ranking{}, fmt.Errorf("search: %w", err)
 		}
-		out, keys = append(out, r), append(keys, k)
+		rk.matching = append(rk.matching, r)
+		if admits {
+			rk.rowids, rk.keys = append(rk.rowids, r), append(rk.keys, k)
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, nil, fmt.Errorf("search: %w", err)
+		return ranking{}, fmt.Errorf("search: %w", err)
 	}
-	return out, keys, nil
+	slices.Sort(rk.matching)
+	return rk, nil
 }
 
 // placeWritten returns the pool old's matches and the products moved since in
@@ -456,9 +541,9 @@ func (s *search) rankKeys(ctx context.Context, expr string, rowids []int64, amon
 // rating and rowid as a build orders it, and kept products whose order the average
 // length's move swapped are sorted again. A pool of distinct ranks costs what ranking
 // it whole costs.
-func (s *search) placeWritten(ctx context.Context, old *pool, moved map[int64]bool, among string) ([]int64, []poolKey, bool, error) {
+func (s *search) placeWritten(ctx context.Context, old *pool, moved map[int64]bool, among string) (ranking, bool, error) {
 	if s.q.Sort != SortRelevance || !onePhrase(old.expr) || len(old.keys) != len(old.rowids) {
-		return nil, nil, false, nil
+		return ranking{}, false, nil
 	}
 	var (
 		kept     []int64
@@ -477,14 +562,15 @@ func (s *search) placeWritten(ctx context.Context, old *pool, moved map[int64]bo
 		}
 	}
 	if len(kept) == 0 {
-		return nil, nil, false, nil
+		return ranking{}, false, nil
 	}
 	ask := slices.AppendSeq(make([]int64, 0, len(ofRank)+len(moved)), maps.Keys(ofRank))
 	ask = slices.AppendSeq(ask, maps.Keys(moved))
-	got, keys, err := s.rankKeys(ctx, old.expr, ask, among)
+	rk, err := s.rankKeys(ctx, old.expr, ask, among)
 	if err != nil {
-		return nil, nil, false, err
+		return ranking{}, false, err
 	}
+	got, keys := rk.rowids, rk.keys
 	now := make(map[float64]float64, len(ofRank)) // rank before → rank now
 	var (
 		written []int64
@@ -498,7 +584,7 @@ func (s *search) placeWritten(ctx context.Context, old *pool, moved map[int64]bo
 		written, wKeys = append(written, r), append(wKeys, keys[i])
 	}
 	if len(now) != len(ofRank) {
-		return nil, nil, false, nil
+		return ranking{}, false, nil
 	}
 	order := make([]int, len(kept))
 	for i := range kept {
@@ -526,5 +612,5 @@ func (s *search) placeWritten(ctx context.Context, old *pool, moved map[int64]bo
 		out, outKeys = append(out, r), append(outKeys, k)
 	}
 	out, outKeys = append(out, written[j:]...), append(outKeys, wKeys[j:]...)
-	return out, outKeys, true, nil
+	return ranking{rowids: out, keys: outKeys, matching: rk.matching}, true, nil
 }
