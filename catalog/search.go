@@ -913,15 +913,11 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 			}
 		}
 	}
-	var other []bool // corrections that are other words, not slips (see slipOf, sentenceSlip)
+	var other []bool // corrections that are other words, not slips (see slipOf)
 	if changed {
 		other = make([]bool, len(fixed.words))
 		for i, w := range s.text.words {
-			// Of a short query, a correction that keeps the first letters but is no
-			// slip of the fingers either ("kitten" into "kitchen", "microwve" into
-			// "microsd") is another word too: the products with it are not what was
-			// meant.
-			slip := slipOf(w, fixed.shown[i]) && sentenceSlip(w, fixed.words[i], fixed.shown[i])
+			slip := slipOf(w, fixed.shown[i])
 			if s.sentence {
 				slip = keptSlip(w, fixed.words[i], fixed.shown[i], s.namesType)
 			}
