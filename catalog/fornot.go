@@ -18,10 +18,11 @@ const maxForSide = 3
 // forNotMade reports whether query s asks for a thing the catalog sells for a thing
 // none of it is made for: "X for Y" where titles name X (its last word among theirs),
 // the Xs are made for things (X is an accessory word, or half the titles with X's
-// words say "for" or are headed by an accessory word), Y names a thing (its last word
-// is a type of the catalog or a word the vocabulary ends a term with), and no product
+// words say "for" or are headed by an accessory word), Y names a thing (namesThing),
+// and no product
 // with X's words in its title says Y, another name of it, the type that name ends
-// with, a word of Y that is no quality, or that it fits any (fitsAll), in any field, nor has in its title or its
+// with, a word of Y that is no quality, or that it fits any (fitsAll), in any field
+// (nor does the vocabulary name X after one of them: "camera card"), nor has in its title or its
 // category's last step a word of the last two steps of the categories of the products
 // titled with Y ("Tool Batteries" for the drills under "Tools > Drills"): "wick for
 // space heater" where the wicks are a humidifier's, "a stand for the christmas tree"
@@ -54,8 +55,8 @@ func (c *Catalog) forNotMade(ctx context.Context, s *search) (thing, target stri
 		slices.ContainsFunc(s.rest[at+1:], hasDigit) { // a size or a model fits what says it
 		return "", "", nil
 	}
-	if !c.namesThing(s.learned, y) {
-		return "", "", nil
+	if thing, err := c.namesThing(ctx, s.learned, y); err != nil || !thing {
+		return "", "", err
 	}
 	// Not when products of another type than Y's say all of Y: the catalog has
 	// things for it ("covers for a queen mattress": the sheets that fit one).
@@ -96,9 +97,20 @@ func (c *Catalog) forNotMade(ctx context.Context, s *search) (thing, target stri
 	if !c.vocabulary().isAccessory(x[len(x)-1]) && 2*made < len(xs) {
 		return "", "", nil
 	}
+	said := c.targetWords(s.learned, y)
+	// The vocabulary names X after what it is for ("camera card" of "sd card for
+	// action camera"): it is made for Y.
+	xTerms, _ := c.targetTerms(x)
+	for _, t := range xTerms {
+		if slices.ContainsFunc(strings.Fields(t), func(w string) bool {
+			return slices.ContainsFunc(said, func(y string) bool { return wordKey(y) == w })
+		}) {
+			return "", "", nil
+		}
+	}
 	var b strings.Builder
 	b.WriteString(titleAll(titled) + " AND (")
-	quoteAny(&b, append(c.targetWords(s.learned, y), fitsAll...))
+	quoteAny(&b, append(said, fitsAll...))
 	b.WriteString(")")
 	if has, err := c.anyMatch(ctx, b.String()); err != nil || has {
 		return "", "", err
@@ -119,14 +131,27 @@ func (c *Catalog) forNotMade(ctx context.Context, s *search) (thing, target stri
 }
 
 // namesThing reports whether words y, what a query says a thing is for, name a thing:
-// their last word heads titles of the catalog (a type), or they, or their last two,
-// are a term of the vocabulary ("electric toothbrush", "christmas tree"). A use or a
-// place ("the gym", "wrapping presents") names none.
-func (c *Catalog) namesThing(lv *learnedView, y []string) bool {
-	_, term := c.targetTerms(y)
+// their last word is a type of the catalog, or they (or their last two, when they are
+// two words or more) are a term of the vocabulary ("electric toothbrush", "christmas
+// tree"), or their last word ends a term of the vocabulary and titles have it ("door"
+// of "garage door", where a litter box has a "Front Door"). A use or a place ("the
+// gym", "wrapping presents"), and a word of one word that no title has ("for the
+// hose"), name none that the query could be read as.
+func (c *Catalog) namesThing(ctx context.Context, lv *learnedView, y []string) (bool, error) {
 	last := wordKey(y[len(y)-1])
-	v := c.vocabulary()
-	return term || lv.isType(last) || len(v.byLast[last]) > 0 || len(v.byTerm[last]) > 0
+	if lv.isType(last) {
+		return true, nil
+	}
+	if _, term := c.targetTerms(y); term && len(y) > 1 {
+		return true, nil
+	}
+	if v := c.vocabulary(); len(v.byLast[last]) == 0 && len(v.byTerm[last]) == 0 {
+		return false, nil
+	}
+	var b strings.Builder
+	b.WriteString("{title} : ")
+	quoteTerm(&b, y[len(y)-1])
+	return c.anyMatch(ctx, b.String())
 }
 
 // targetTerms returns the names the vocabulary gives the thing words y name (of all
