@@ -36,22 +36,8 @@ func (c *Catalog) forNotMade(ctx context.Context, s *search) (thing, target stri
 	if s.intent == nil || len(s.intent.brands) > 0 || len(s.intent.codeHits) > 0 || s.learned == nil {
 		return "", "", nil
 	}
-	at := slices.Index(s.rest, "for")
-	if at < 1 || at == len(s.rest)-1 || slices.Contains(s.rest[at+1:], "for") {
-		return "", "", nil
-	}
-	var x, y []string
-	for _, w := range s.rest[:at] {
-		if !determiners[w] && !stopwords[w] {
-			x = append(x, w)
-		}
-	}
-	for _, w := range s.rest[at+1:] {
-		if !determiners[w] && !stopwords[w] && !possessives[w] && !isNumber(w) {
-			y = append(y, w)
-		}
-	}
-	if len(x) == 0 || len(x) > maxForSide || len(y) == 0 || len(y) > maxForSide ||
+	x, y, at := forSides(s.rest)
+	if at < 0 || len(x) == 0 || len(x) > maxForSide || len(y) == 0 || len(y) > maxForSide ||
 		slices.ContainsFunc(s.rest[at+1:], hasDigit) { // a size or a model fits what says it
 		return "", "", nil
 	}
@@ -128,6 +114,28 @@ func (c *Catalog) forNotMade(ctx context.Context, s *search) (thing, target stri
 		}
 	}
 	return strings.Join(x, " "), strings.Join(y, " "), nil
+}
+
+// forSides returns the words of rest before its one "for" (x) and after it (y) that
+// say what the thing is and what it is for: not articles and stop words, and after
+// "for" no possessive or number either; at is the index of "for" in rest, or -1 when
+// rest has none, more than one, or nothing before or after it.
+func forSides(rest []string) (x, y []string, at int) {
+	at = slices.Index(rest, "for")
+	if at < 1 || at == len(rest)-1 || slices.Contains(rest[at+1:], "for") {
+		return nil, nil, -1
+	}
+	for _, w := range rest[:at] {
+		if !determiners[w] && !stopwords[w] {
+			x = append(x, w)
+		}
+	}
+	for _, w := range rest[at+1:] {
+		if !determiners[w] && !stopwords[w] && !possessives[w] && !isNumber(w) {
+			y = append(y, w)
+		}
+	}
+	return x, y, at
 }
 
 // namesThing reports whether words y, what a query says a thing is for, name a thing:

@@ -3,6 +3,7 @@ package catalog_test
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -55,7 +56,7 @@ func TestSearchForNotMade(t *testing.T) {
 			}
 			got := hitIDs(res)
 			if tt.first != "" {
-				if len(got) == 0 || !startsWith(got[0], tt.first) {
+				if len(got) == 0 || !strings.HasPrefix(got[0], tt.first) {
 					t.Errorf("%q: hits %q, want %s first (notes %q)", tt.text, got, tt.first, res.Notes)
 				}
 				return
@@ -66,5 +67,3 @@ func TestSearchForNotMade(t *testing.T) {
 		})
 	}
 }
-
-func startsWith(s, prefix string) bool { return len(s) >= len(prefix) && s[:len(prefix)] == prefix }
