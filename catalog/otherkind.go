@@ -293,22 +293,8 @@ func (c *Catalog) forOtherKind(ctx context.Context, s *search) (kind, thing stri
 	if s.sentence || s.intent == nil || len(s.intent.brands) > 0 || len(s.intent.codeHits) > 0 {
 		return "", "", nil
 	}
-	at := slices.Index(s.rest, "for")
-	if at < 1 || at == len(s.rest)-1 || slices.Index(s.rest[at+1:], "for") >= 0 {
-		return "", "", nil
-	}
-	var x, y []string
-	for _, w := range s.rest[:at] {
-		if !determiners[w] && !stopwords[w] {
-			x = append(x, w)
-		}
-	}
-	for _, w := range s.rest[at+1:] {
-		if !determiners[w] && !stopwords[w] && !possessives[w] && !isNumber(w) {
-			y = append(y, w)
-		}
-	}
-	if len(x) == 0 || len(x) > 2 || len(y) == 0 || len(y) > 3 || !s.learned.isType(wordKey(x[len(x)-1])) {
+	x, y, at := forSides(s.rest)
+	if at < 0 || len(x) == 0 || len(x) > 2 || len(y) == 0 || len(y) > 3 || !s.learned.isType(wordKey(x[len(x)-1])) {
 		return "", "", nil
 	}
 	if said, err := c.anyMatch(ctx, allAndAny(x, y)); err != nil || said {
@@ -346,17 +332,8 @@ func (c *Catalog) forOtherKind(ctx context.Context, s *search) (kind, thing stri
 // least half of the titles name them ("Laptop Charger", not "Battery Pack with USB
 // Charger"); else "".
 func (c *Catalog) kindBefore(ctx context.Context, x []string) (string, error) {
-	var b strings.Builder
-	b.WriteString("{title} : (")
-	for i, w := range x {
-		if i > 0 {
-			b.WriteString(" AND ")
-		}
-		quoteTerm(&b, w)
-	}
-	b.WriteString(")")
 	rows, err := c.query(ctx, `SELECT t.title FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
-		CROSS JOIN product_text t ON t.rowid = m.rowid`, b.String(), maxNearTitles)
+		CROSS JOIN product_text t ON t.rowid = m.rowid`, titleAll(x), maxNearTitles)
 	if err != nil {
 		return "", fmt.Errorf("search: %w", err)
 	}

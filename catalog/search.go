@@ -454,6 +454,19 @@ func titlesName(q textQuery, hits []Hit) bool {
 // searchUnderstood searches s, understood (see understandQuery), by the first of its
 // readings that finds something.
 func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, offset int) (Result, error) {
+	// "wick for space heater" where the wicks are a humidifier's: the thing is sold,
+	// made for other things, and no reading of the words is what was asked.
+	// When the Xs are one kind named after a type, the note names it ("laptop
+	// charger": forOtherKind).
+	if thing, target, err := c.forNotMade(ctx, s); err != nil || thing != "" {
+		if err != nil {
+			return Result{}, err
+		}
+		if kind, named, err := c.forOtherKind(ctx, s); err != nil || kind != "" {
+			return c.forOtherKindResult(res, named, kind), err
+		}
+		return forNotMadeResult(res, thing, target), nil
+	}
 	if s.sentence && s.intent != nil {
 		// A request that names what it asks for is searched for that name.
 		if out, ok, err := c.sentenceObject(ctx, s, res, offset); err != nil || ok {

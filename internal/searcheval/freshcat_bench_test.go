@@ -76,6 +76,10 @@ var freshPaths = []struct {
 	// product has that names the thing (unknownNamesThing) and corrections that are no
 	// slip read as typed: four it empties; two it leaves (a participle, a slip).
 	{"unsoldnamed", []string{"waffle maker", "ground coffee", "kitten food", "microwve oven", "whistling kettle", "laptop stnad"}},
+	// Paths of the fresh15 lane: "fornotmade", "X for Y" where the Xs are made for
+	// other things and none says Y (forNotMade): four it empties; two it leaves (Xs
+	// that say Y, a Y that names no thing).
+	{"fornotmade", []string{"wick for space heater", "a stand for the christmas tree", "a spare battery for my electric toothbrush", "a remote for my garage door", "wick for humidifier", "earbuds for the gym"}},
 }
 
 // BenchmarkFreshPaths times Search on the fresh catalog over the queries of each
