@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -354,9 +355,11 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 // and with the query's filters. What came first is kept as it was; this only fills
 // the room left. Only products of the department every categorised product on the
 // page is filed in (a night cream is not followed by ice cream), or any product when
-// none on the page has a category. Not for a sentence (any one of its words finds what the
-// shopper did not ask about), a brand named (its products are the page: "kleino
-// tools"), a bare number that may name the product ("camping lantern 43"), a product
+// none on the page has a category. After a brand named only that brand's products
+// follow ("thru axle adapter tacx neo": the Tacx Neo trainer and Tacx's other trainer
+// parts after the one adapter; "kleino tools" stays Kleino's). Not for a sentence (any
+// one of its words finds what the shopper did not ask about), a bare number that may
+// name the product ("camping lantern 43"), a product
 // named by code, a sorted query (the order is strict), a page with a cursor, or an
 // empty result; nor after a reading of other words than the query's (a need, what
 // holds a thing), which returns before it; a page of the types its words stand for
@@ -367,14 +370,33 @@ func (c *Catalog) anyWordTail(ctx context.Context, s *search, res Result, offset
 	n := len(res.Hits)
 	if offset > 0 || n == 0 || n >= s.q.Limit || res.NextCursor != "" || res.TotalEstimated ||
 		s.sentence || s.q.sortGiven || s.text.empty() || len(s.text.words) < 2 || namedByNumber(s.rest) ||
-		s.intent != nil && (s.intent.codeNamed || len(s.intent.brands) > 0) {
+		s.intent != nil && s.intent.codeNamed {
 		return res, nil
 	}
 	fill, ok, err := c.departmentFill(ctx, s, res.Hits)
 	if err != nil || !ok {
 		return res, err
 	}
-	return c.withTail(ctx, &fill, res, s.text, "any of its words")
+	what := "any of its words"
+	if s.intent != nil && len(s.intent.brands) > 0 && len(s.q.brandIDs) == 0 && s.q.Brand == "" {
+		if ok, err = c.ofNamedBrands(ctx, &fill, s.intent.brands); err != nil || !ok {
+			return res, err
+		}
+		what = "any of its words, of the brand it names"
+	}
+	return c.withTail(ctx, &fill, res, s.text, what)
+}
+
+// ofNamedBrands keeps fill to the brands the query names, as a brand filter would;
+// ok is false when the filter leaves a note (it filters nothing as asked).
+func (c *Catalog) ofNamedBrands(ctx context.Context, fill *search, brands map[int64]bool) (bool, error) {
+	fill.q.brandIDs = slices.Sorted(maps.Keys(brands))
+	f, note, err := c.filters(ctx, fill.q, onKeys)
+	if err != nil || note != "" {
+		return false, err
+	}
+	fill.f = f
+	return true, nil
 }
 
 // departmentFill is s to fill a page of hits with, kept to the department every
@@ -431,15 +453,25 @@ func (c *Catalog) withTail(ctx context.Context, fill *search, res Result, q text
 }
 
 // titlesName reports whether the title of a hit has every word of q (or one of its
-// alternatives), compared loosely (coverKey): the words name a product.
+// alternatives), compared loosely (coverKey): the words name a product. A brand the
+// query names whole counts as the title's ("thru axle adapter tacx neo" names Tacx's
+// "Thru Axle Adapter Kit for Neo 2T", whose title leaves the brand out; "Garden Games
+// Ltd" is not named by "game" and "garden").
 func titlesName(q textQuery, hits []Hit) bool {
 	if len(q.words) == 0 {
 		return false
 	}
 	cv := q.cover()
 	for _, h := range hits {
+		ws := splitWords(strings.ToLower(foldDiacritics(h.Title)))
+		if brand := splitWords(strings.ToLower(foldDiacritics(h.Brand))); !slices.ContainsFunc(brand, func(w string) bool {
+			_, ok := cv.keys[coverKey(w)]
+			return !ok
+		}) {
+			ws = append(ws, brand...)
+		}
 		title := make([]bool, len(cv.keys))
-		for _, w := range splitWords(strings.ToLower(foldDiacritics(h.Title))) {
+		for _, w := range ws {
 			if k, ok := cv.keys[coverKey(w)]; ok {
 				title[k] = true
 			}
