@@ -916,6 +916,14 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 				}
 			}
 			if before != "" {
+				// Unless Y names a model of the shop's whose type an X says
+				// (modelFor, below): those Xs say what Y is.
+				if out, ok, err := c.modelFor(fctx, s, res, offset, head); err != nil || ok {
+					if err != nil {
+						return cut(err)
+					}
+					return out, nil
+				}
 				if out, ok, err := c.searchNeed(fctx, s, res, offset, []string{before}); err != nil || ok {
 					if err != nil {
 						return cut(err)
@@ -943,6 +951,14 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 				}
 				return out, nil
 			}
+		}
+		// "cassette for kickr core": the cassettes for the type of what the model
+		// after "for" names, then what else is made for it.
+		if out, ok, err := c.modelFor(fctx, s, res, offset, head); err != nil || ok {
+			if err != nil {
+				return cut(err)
+			}
+			return out, nil
 		}
 	}
 	var other []bool // corrections that are other words, not slips (see slipOf)
