@@ -84,11 +84,13 @@ func TestSearchAnyWordTail(t *testing.T) {
 }
 
 // TestSearchAnyWordTailBrandNamed holds that a short page of a query naming a brand
-// goes on with that brand's products alone, those with more of the words first: "thru
-// axle adapter tacxo neo" finds the one adapter, whose title leaves the brand out
-// (a brand named whole counts as the title's words, so the five words are a product's
-// name, not a sentence), then Tacxo's trainer and other parts, and no other brand's
-// product with one of the words.
+// after the thing's own words (what the thing is for) goes on with that brand's products
+// alone, those with more of the words first: "thru axle adapter tacxo neo" finds the
+// one adapter, whose title leaves the brand out (a brand named whole counts as the
+// title's words, so the five words are a product's name, not a sentence), then
+// Tacxo's trainer and other parts, and no other brand's product with only one of the
+// words. A brand named first is the maker, whose products with the words are the page
+// (TestSearchBrandSpellings: "loreal night cream"; TestSearch: "velo sneak").
 func TestSearchAnyWordTailBrandNamed(t *testing.T) {
 	ctx := context.Background()
 	c := openCatalog(t)

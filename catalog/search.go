@@ -355,9 +355,10 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 // and with the query's filters. What came first is kept as it was; this only fills
 // the room left. Only products of the department every categorised product on the
 // page is filed in (a night cream is not followed by ice cream), or any product when
-// none on the page has a category. After a brand named only that brand's products
-// follow ("thru axle adapter tacx neo": the Tacx Neo trainer and Tacx's other trainer
-// parts after the one adapter; "kleino tools" stays Kleino's). Not for a sentence (any
+// none on the page has a category. After a brand named as what the thing is for
+// (brandSaysFor) only that brand's products follow ("thru axle adapter tacx neo": the
+// Tacx Neo trainer and Tacx's other trainer parts after the one adapter); a brand named
+// as the maker ("kleino tools", "cerave cream") leaves its products the page. Not for a sentence (any
 // one of its words finds what the shopper did not ask about), a bare number that may
 // name the product ("camping lantern 43"), a product
 // named by code, a sorted query (the order is strict), a page with a cursor, or an
@@ -378,13 +379,35 @@ func (c *Catalog) anyWordTail(ctx context.Context, s *search, res Result, offset
 		return res, err
 	}
 	what := "any of its words"
-	if s.intent != nil && len(s.intent.brands) > 0 && len(s.q.brandIDs) == 0 && s.q.Brand == "" {
-		if ok, err = c.ofNamedBrands(ctx, &fill, s.intent.brands); err != nil || !ok {
+	if s.intent != nil && len(s.intent.brands) > 0 {
+		if ok, err := c.brandSaysFor(ctx, s); err != nil || !ok {
 			return res, err
+		}
+		if len(s.q.brandIDs) == 0 && s.q.Brand == "" {
+			if ok, err = c.ofNamedBrands(ctx, &fill, s.intent.brands); err != nil || !ok {
+				return res, err
+			}
 		}
 		what = "any of its words, of the brand it names"
 	}
 	return c.withTail(ctx, &fill, res, s.text, what)
+}
+
+// brandSaysFor reports whether the first brand word of s comes after the thing's own
+// words: the brand names what the thing is for ("thru axle adapter tacx neo", "charger
+// for corvant laptop"), not its maker, which a query names first ("cerave cream",
+// whose page is CeraVe's creams alone).
+func (c *Catalog) brandSaysFor(ctx context.Context, s *search) (bool, error) {
+	if s.learned == nil {
+		return false, nil
+	}
+	for j, w := range s.rest {
+		brand, err := s.learned.brandWord(ctx, c, wordKey(w))
+		if err != nil || brand {
+			return err == nil && j > 0, err
+		}
+	}
+	return false, nil
 }
 
 // ofNamedBrands keeps fill to the brands the query names, as a brand filter would;
@@ -1206,6 +1229,22 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 			phrase = ""
 		}
 	}
+	// Then the other products the shop tags with a type every product with every word
+	// is tagged with ("suede boot protector": the other waterproofing sprays, though
+	// their titles lack "protector", before the boots).
+	tag, err := c.pageTypeTag(ctx, s, res.Hits)
+	if err != nil {
+		return Result{}, err
+	}
+	if tag != "" {
+		had := len(out.Hits)
+		if err := fill.fillPage(ctx, &out, textQuery{words: []string{strings.ToLower(tag)}, tagged: true}); err != nil {
+			return Result{}, err
+		}
+		if len(out.Hits) == had {
+			tag = ""
+		}
+	}
 	var rest []string // the query's other words, once each, but sizes ("20v max battery")
 	for _, w := range all {
 		if wordKey(w) != head && !slices.Contains(rest, w) && !strings.ContainsAny(w, "0123456789") {
@@ -1312,7 +1351,6 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 	out.Total = len(out.Hits)
 	// The facets describe the result, which is the page, not the products with
 	// every word alone.
-	var err error
 	if out.Facets, err = c.hitFacets(ctx, out.Hits); err != nil {
 		return Result{}, err
 	}
@@ -1327,6 +1365,9 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 	}
 	if phrase != "" {
 		come = append(come, fmt.Sprintf("products that say %q", phrase))
+	}
+	if tag != "" {
+		come = append(come, fmt.Sprintf("other products tagged %q", tag))
 	}
 	if len(named) > 0 {
 		come = append(come, fmt.Sprintf("other products with %s in their name or category", strings.Join(named, ", then ")))
