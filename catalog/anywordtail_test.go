@@ -16,7 +16,8 @@ import (
 // the one whistling kettle, then the electric kettles, not the dog whistle of the pet
 // department; an uncategorised product on the page says nothing of the
 // department), every word ("glass electric kettle": after the kettles the short page
-// brings, the glass storage jar). Not when a brand is named (its products are the page), when the page spans
+// brings, the glass storage jar). When a brand is named only its products follow
+// (TestSearchAnyWordTailBrandNamed). Not when the page spans
 // departments, or for a sentence; in a catalog with no categories any product with a
 // word may follow.
 func TestSearchAnyWordTail(t *testing.T) {
@@ -80,6 +81,43 @@ func TestSearchAnyWordTail(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSearchAnyWordTailBrandNamed holds that a short page of a query naming a brand
+// after the thing's own words (what the thing is for) goes on with that brand's products
+// alone, those with more of the words first: "thru axle adapter tacxo neo" finds the
+// one adapter, whose title leaves the brand out (a brand named whole counts as the
+// title's words, so the five words are a product's name, not a sentence), then
+// Tacxo's trainer and other parts, and no other brand's product with only one of the
+// words. A brand named first is the maker, whose products with the words are the page
+// (TestSearchBrandSpellings: "loreal night cream"; TestSearch: "velo sneak").
+func TestSearchAnyWordTailBrandNamed(t *testing.T) {
+	ctx := context.Background()
+	c := openCatalog(t)
+	var ps []catalog.Product
+	add := func(id, title, brand, cat string) {
+		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Brand: brand, Description: "Made to last.", Category: cat, Price: usd(3499)})
+	}
+	add("adapter", "Thru Axle Adapter Kit for Neo 2T", "Tacxo", "Cycling > Trainer Parts")
+	add("neo", "Tacxo Neo 2T Smart Trainer", "Tacxo", "Cycling > Trainers")
+	add("tyre", "Tacxo Trainer Tyre 700x23c", "Tacxo", "Cycling > Trainer Parts")
+	add("cage", "Tacxo Deva Bottle Cage", "Tacxo", "Cycling > Bottle Cages")
+	add("snap", "Wahoo Kickr Snap Smart Trainer", "Wahoo", "Cycling > Trainers")
+	add("kit", "Parko Tool Kit for Home Mechanics", "Parko", "Cycling > Tools")
+	for i, g := range []string{"Trailo Gravel Bike", "Trailo Road Bike", "Locko Chain Lock", "Lubo Chain Lube"} {
+		for j := range 3 {
+			add(fmt.Sprintf("other%d-%d", i, j), fmt.Sprintf("%s %d", g, j+1), strings.Fields(g)[0], "Cycling > Gear")
+		}
+	}
+	if _, err := c.Upsert(ctx, fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	text := "thru axle adapter tacxo neo"
+	res, err := c.Search(ctx, catalog.Query{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPage(t, text, res, []string{"adapter", "neo"}, []string{"tyre", "cage"}, []string{"snap", "kit"})
 }
 
 // TestSearchLoneHead holds that a two-word query no product has whole, whose head

@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -354,9 +355,12 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 // and with the query's filters. What came first is kept as it was; this only fills
 // the room left. Only products of the department every categorised product on the
 // page is filed in (a night cream is not followed by ice cream), or any product when
-// none on the page has a category. Not for a sentence (any one of its words finds what the
-// shopper did not ask about), a brand named (its products are the page: "kleino
-// tools"), a bare number that may name the product ("camping lantern 43"), a product
+// none on the page has a category. After a brand named as what the thing is for
+// (brandSaysFor) only that brand's products follow ("thru axle adapter tacx neo": the
+// Tacx Neo trainer and Tacx's other trainer parts after the one adapter); a brand named
+// as the maker ("kleino tools", "cerave cream") leaves its products the page. Not for a sentence (any
+// one of its words finds what the shopper did not ask about), a bare number that may
+// name the product ("camping lantern 43"), a product
 // named by code, a sorted query (the order is strict), a page with a cursor, or an
 // empty result; nor after a reading of other words than the query's (a need, what
 // holds a thing), which returns before it; a page of the types its words stand for
@@ -367,14 +371,55 @@ func (c *Catalog) anyWordTail(ctx context.Context, s *search, res Result, offset
 	n := len(res.Hits)
 	if offset > 0 || n == 0 || n >= s.q.Limit || res.NextCursor != "" || res.TotalEstimated ||
 		s.sentence || s.q.sortGiven || s.text.empty() || len(s.text.words) < 2 || namedByNumber(s.rest) ||
-		s.intent != nil && (s.intent.codeNamed || len(s.intent.brands) > 0) {
+		s.intent != nil && s.intent.codeNamed {
 		return res, nil
 	}
 	fill, ok, err := c.departmentFill(ctx, s, res.Hits)
 	if err != nil || !ok {
 		return res, err
 	}
-	return c.withTail(ctx, &fill, res, s.text, "any of its words")
+	what := "any of its words"
+	if s.intent != nil && len(s.intent.brands) > 0 {
+		if ok, err := c.brandSaysFor(ctx, s); err != nil || !ok {
+			return res, err
+		}
+		if len(s.q.brandIDs) == 0 && s.q.Brand == "" {
+			if ok, err = c.ofNamedBrands(ctx, &fill, s.intent.brands); err != nil || !ok {
+				return res, err
+			}
+		}
+		what = "any of its words, of the brand it names"
+	}
+	return c.withTail(ctx, &fill, res, s.text, what)
+}
+
+// brandSaysFor reports whether the first brand word of s comes after the thing's own
+// words: the brand names what the thing is for ("thru axle adapter tacx neo", "charger
+// for corvant laptop"), not its maker, which a query names first ("cerave cream",
+// whose page is CeraVe's creams alone).
+func (c *Catalog) brandSaysFor(ctx context.Context, s *search) (bool, error) {
+	if s.learned == nil {
+		return false, nil
+	}
+	for j, w := range s.rest {
+		brand, err := s.learned.brandWord(ctx, c, wordKey(w))
+		if err != nil || brand {
+			return err == nil && j > 0, err
+		}
+	}
+	return false, nil
+}
+
+// ofNamedBrands keeps fill to the brands the query names, as a brand filter would;
+// ok is false when the filter leaves a note (it filters nothing as asked).
+func (c *Catalog) ofNamedBrands(ctx context.Context, fill *search, brands map[int64]bool) (bool, error) {
+	fill.q.brandIDs = slices.Sorted(maps.Keys(brands))
+	f, note, err := c.filters(ctx, fill.q, onKeys)
+	if err != nil || note != "" {
+		return false, err
+	}
+	fill.f = f
+	return true, nil
 }
 
 // departmentFill is s to fill a page of hits with, kept to the department every
@@ -431,15 +476,25 @@ func (c *Catalog) withTail(ctx context.Context, fill *search, res Result, q text
 }
 
 // titlesName reports whether the title of a hit has every word of q (or one of its
-// alternatives), compared loosely (coverKey): the words name a product.
+// alternatives), compared loosely (coverKey): the words name a product. A brand the
+// query names whole counts as the title's ("thru axle adapter tacx neo" names Tacx's
+// "Thru Axle Adapter Kit for Neo 2T", whose title leaves the brand out; "Garden Games
+// Ltd" is not named by "game" and "garden").
 func titlesName(q textQuery, hits []Hit) bool {
 	if len(q.words) == 0 {
 		return false
 	}
 	cv := q.cover()
 	for _, h := range hits {
+		ws := splitWords(strings.ToLower(foldDiacritics(h.Title)))
+		if brand := splitWords(strings.ToLower(foldDiacritics(h.Brand))); !slices.ContainsFunc(brand, func(w string) bool {
+			_, ok := cv.keys[coverKey(w)]
+			return !ok
+		}) {
+			ws = append(ws, brand...)
+		}
 		title := make([]bool, len(cv.keys))
-		for _, w := range splitWords(strings.ToLower(foldDiacritics(h.Title))) {
+		for _, w := range ws {
 			if k, ok := cv.keys[coverKey(w)]; ok {
 				title[k] = true
 			}
@@ -897,6 +952,14 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 				}
 			}
 			if before != "" {
+				// Unless Y names a model of the shop's whose type an X says
+				// (modelFor, below): those Xs say what Y is.
+				if out, ok, err := c.modelFor(fctx, s, res, offset, head); err != nil || ok {
+					if err != nil {
+						return cut(err)
+					}
+					return out, nil
+				}
 				if out, ok, err := c.searchNeed(fctx, s, res, offset, []string{before}); err != nil || ok {
 					if err != nil {
 						return cut(err)
@@ -924,6 +987,14 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 				}
 				return out, nil
 			}
+		}
+		// "cassette for kickr core": the cassettes for the type of what the model
+		// after "for" names, then what else is made for it.
+		if out, ok, err := c.modelFor(fctx, s, res, offset, head); err != nil || ok {
+			if err != nil {
+				return cut(err)
+			}
+			return out, nil
 		}
 	}
 	var other []bool // corrections that are other words, not slips (see slipOf)
@@ -1171,6 +1242,22 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 			phrase = ""
 		}
 	}
+	// Then the other products the shop tags with a type every product with every word
+	// is tagged with ("suede boot protector": the other waterproofing sprays, though
+	// their titles lack "protector", before the boots).
+	tag, err := c.pageTypeTag(ctx, s, res.Hits)
+	if err != nil {
+		return Result{}, err
+	}
+	if tag != "" {
+		had := len(out.Hits)
+		if err := fill.fillPage(ctx, &out, textQuery{words: []string{strings.ToLower(tag)}, tagged: true}); err != nil {
+			return Result{}, err
+		}
+		if len(out.Hits) == had {
+			tag = ""
+		}
+	}
 	var rest []string // the query's other words, once each, but sizes ("20v max battery")
 	for _, w := range all {
 		if wordKey(w) != head && !slices.Contains(rest, w) && !strings.ContainsAny(w, "0123456789") {
@@ -1277,7 +1364,6 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 	out.Total = len(out.Hits)
 	// The facets describe the result, which is the page, not the products with
 	// every word alone.
-	var err error
 	if out.Facets, err = c.hitFacets(ctx, out.Hits); err != nil {
 		return Result{}, err
 	}
@@ -1292,6 +1378,9 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 	}
 	if phrase != "" {
 		come = append(come, fmt.Sprintf("products that say %q", phrase))
+	}
+	if tag != "" {
+		come = append(come, fmt.Sprintf("other products tagged %q", tag))
 	}
 	if len(named) > 0 {
 		come = append(come, fmt.Sprintf("other products with %s in their name or category", strings.Join(named, ", then ")))

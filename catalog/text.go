@@ -52,6 +52,9 @@ type textQuery struct {
 	// named keeps a match of any words to titles, brands and categories: a product
 	// that has some of the words only in its description is no partial match.
 	named bool
+	// tagged keeps a match of any words to tags: the shop's own labels (see
+	// pageTypeTag).
+	tagged bool
 	// ranked means the alternatives of the one word are the types it stands for, best
 	// first (the types a category is for, see categoryTypes): ranking keeps their order.
 	ranked bool
@@ -151,6 +154,10 @@ func (q textQuery) match(anyWord bool) string {
 	if anyWord && q.named {
 		q.named = false
 		return "{title brand category} : (" + q.match(true) + ")"
+	}
+	if anyWord && q.tagged {
+		q.tagged = false
+		return "{tags} : (" + q.match(true) + ")"
 	}
 	var b strings.Builder
 	n := len(q.words)
