@@ -2,7 +2,6 @@ package catalog_test
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"testing"
 
@@ -28,10 +27,7 @@ func fitShop(t testing.TB) *catalog.Catalog {
 		p("jar-2", "Glass Storage Jar", "Airtight, for the pantry.", jars),
 		p("jar-3", "Mason Jar", "Airtight, for jam.", jars),
 	}
-	for i := range 1000 {
-		ps = append(ps, catalog.Product{ID: fmt.Sprint("tag", i), Title: fmt.Sprintf("Gift Tag No. %d", i+1), Description: "A tag.", Brand: "Corner", Price: usd(100)})
-	}
-	return stockedCatalog(t, ps)
+	return stockedCatalog(t, append(ps, giftTags("Corner", "A tag.")...))
 }
 
 // TestSentenceStoryFit: a sentence read by a need ("printed" => printer) ranks the
