@@ -1560,7 +1560,9 @@ func (c *Catalog) searchNeeds(ctx context.Context, s *search, res Result, offset
 			}
 		}
 		tried++
-		if out, ok, err := c.searchNeed(ctx, s, res, offset, v.needs[n].terms); err != nil || ok {
+		ns := *s
+		ns.needCues = v.needs[n].cues
+		if out, ok, err := c.searchNeed(ctx, &ns, res, offset, v.needs[n].terms); err != nil || ok {
 			return out, ok, err
 		}
 	}
@@ -1603,6 +1605,10 @@ func (c *Catalog) searchNeed(ctx context.Context, s *search, res Result, offset 
 				in.words[w] = true
 			}
 		}
+		in.fit = storyExpr(s, func(k string) bool {
+			return slices.ContainsFunc(s.needCues, func(cue string) bool { return cueMatches(cue, k) }) ||
+				slices.ContainsFunc(terms, func(t string) bool { return slices.Contains(strings.Fields(t), k) })
+		})
 		alt.intent = &in
 	}
 	out := res

@@ -76,6 +76,9 @@ type intent struct {
 	// asked for have too rank first (samePlatform).
 	forPlatform []string
 	forBrandBW  []string // the words of forBrand's key (brandWords), which titles start with
+	// fit, in a sentence read by a need, is the full-text expression of its other
+	// words that orders the products of each type the need names (see storyFit).
+	fit string
 	// sorted means the matches come in the order the query's words asked for
 	// ("cheapest"): ranking keeps that order within each tier.
 	sorted bool
@@ -596,7 +599,15 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 			return nil, 0, err
 		}
 	}
+	var fit map[int64]float64
+	if in.fit != "" {
+		var err error
+		if fit, err = s.c.storyFit(ctx, in.fit, pool); err != nil {
+			return nil, 0, err
+		}
+	}
 	type ranked struct {
+		fit                                                     float64
 		m                                                       match
 		tier, stage, pet, rank, cover, age, gender, code, brand int
 		pos, order, label                                       int
@@ -604,7 +615,7 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 	rs := make([]ranked, len(pool))
 	for i, m := range pool {
 		f := facts[i]
-		r := ranked{m: m, pos: i, tier: in.tier(f, v), rank: cv.countRanks(f.title), cover: cv.count(f.title)}
+		r := ranked{m: m, pos: i, tier: in.tier(f, v), rank: cv.countRanks(f.title), cover: cv.count(f.title), fit: fit[m.rowid]}
 		if r.tier == 2 && f.filed && !containsAll(f.cats, in.catWords) {
 			r.tier = 1
 		}
@@ -705,6 +716,13 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 		}
 		if c := cmp.Compare(b.brand, a.brand); c != 0 {
 			return c
+		}
+		if a.tier >= 2 {
+			// The products of a type a sentence's need names: those that fit its
+			// other words best first (storyFit), then the reading's own order.
+			if c := cmp.Compare(b.fit, a.fit); c != 0 {
+				return c
+			}
 		}
 		return cmp.Compare(a.pos, b.pos)
 	})

@@ -25,6 +25,9 @@ type search struct {
 	// found (searchUnderstood): the sentence's own words are its story there, and
 	// sentenceTail does not go on with them.
 	needRead bool
+	// needCues, while a sentence is searched for a need's things, are the need's cues:
+	// words of the sentence the reading used (see storyExpr).
+	needCues []string
 	fp       uint64 // q.fingerprint(), which cursors carry
 	f        filter
 	text     textQuery

@@ -2,7 +2,6 @@ package catalog_test
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -44,10 +43,7 @@ func familyProducts(dogs bool) []catalog.Product {
 	if dogs {
 		ps = append(ps, catalog.Product{ID: "dog-coat", Title: "Insulated Dog Coat", Description: "Keeps a dog warm in the cold.", Brand: "Pupcoat", Price: usd(3900)})
 	}
-	for i := range 1000 {
-		ps = append(ps, catalog.Product{ID: fmt.Sprint("tag", i), Title: fmt.Sprintf("Gift Tag No. %d", i+1), Description: "A printed tag.", Brand: "Fernway", Price: usd(100)})
-	}
-	return ps
+	return append(ps, giftTags("Fernway", "A printed tag.")...)
 }
 
 // TestSentenceAudienceRanks: the person a sentence names ranks the products marked for

@@ -70,6 +70,22 @@ func TestSentenceOwnedThing(t *testing.T) {
 	})
 }
 
+// TestSentenceOwnedKinds holds what a sentence finds that tells only of the shopper's
+// own things by a category word of the vocabulary's kinds: lines ("our bedding"),
+// which no title heads: the kinds under it that the catalog sells (sheets, duvets).
+// Not when it asks for something done about an order, nor when the things are not
+// the shopper's.
+func TestSentenceOwnedKinds(t *testing.T) {
+	ps := roomProducts()
+	ps = numbered(ps, 3000, 4, "sheet", "Percale Bed Sheets, Queen %d", "Dreamwell", "Crisp cotton sheets with deep pockets.")
+	ps = numbered(ps, 3100, 4, "duvet", "Down Alternative Duvet %d", "Dreamwell", "All-season duvet insert.")
+	upsertCheckFirsts(t, openCatalog(t), ps, []firstCase{
+		{"the shopper's own bedding, worn", "our bedding is scratchy and old", "sheet"},
+		{"a request about an order", "our bedding was never delivered", ""},
+		{"bedding that is not the shopper's", "the bedding at the cabin was scratchy", ""},
+	})
+}
+
 // TestSentenceOwnedProblem holds what a sentence finds that tells of a problem with
 // the shopper's own thing, where its reading found that thing: what the catalog makes
 // for it first (cartridges whose titles name the kettles by their codes alone), not

@@ -53,8 +53,16 @@ func drugProducts() []catalog.Product {
 		p("press-2", "Steel French Press", "Brews rich coffee.", coffee),
 		p("press-3", "Travel French Press Mug", "Brews coffee on the go.", coffee),
 	}
-	for i := range 1000 {
-		ps = append(ps, catalog.Product{ID: fmt.Sprint("tag", i), Title: fmt.Sprintf("Gift Tag No. %d", i+1), Description: "A printed tag.", Brand: "Corner", Price: usd(100)})
+	return append(ps, giftTags("Corner", "A printed tag.")...)
+}
+
+// giftTags are a thousand gift tags of brand, described by desc: products of no
+// interest to a test's queries that make a shop no small one (a catalog under 1,000
+// products reads some sentences otherwise).
+func giftTags(brand, desc string) []catalog.Product {
+	ps := make([]catalog.Product, 1000)
+	for i := range ps {
+		ps[i] = catalog.Product{ID: fmt.Sprint("tag", i), Title: fmt.Sprintf("Gift Tag No. %d", i+1), Description: desc, Brand: brand, Price: usd(100)}
 	}
 	return ps
 }

@@ -41,14 +41,37 @@ func (c *Catalog) sentenceOwned(ctx context.Context, s *search, res Result, offs
 	things := ownedThings(s, v)
 	if len(things) == 0 {
 		var err error
-		if things, err = c.ownedTitleWords(ctx, s, v); err != nil || len(things) == 0 {
+		if things, err = c.ownedTitleWords(ctx, s, v); err != nil {
 			return res, false, err
 		}
+	}
+	if len(things) == 0 {
+		things = ownedKinds(s, v)
+	}
+	if len(things) == 0 {
+		return res, false, nil
 	}
 	if unsold, _, err := c.unsoldAsked(ctx, s); err != nil || unsold {
 		return res, false, err
 	}
 	return c.thingsWithWords(ctx, s, res, offset, things)
+}
+
+// ownedKinds returns the kinds of the category word of the vocabulary's kinds: lines
+// that sentence s names as the shopper's own ("our bedding is scratchy and old":
+// sheet, duvet, pillowcase, …), when it names no type of the catalog otherwise nor
+// asks for something done about an order: a word no title heads, which says what the
+// shopper has in the words the catalog files it under.
+func ownedKinds(s *search, v *Vocabulary) []string {
+	if slices.ContainsFunc(s.words, func(w string) bool { return serviceWords[w] }) || len(thingsNamed(s, v)) > 0 {
+		return nil
+	}
+	for i, w := range s.words {
+		if kinds := v.kinds[wordKey(w)]; len(kinds) > 0 && owned(s, v, i) {
+			return kinds
+		}
+	}
+	return nil
 }
 
 // ownedTitleWords returns the words sentence s names only as the shopper's own (see
