@@ -368,6 +368,78 @@ async function more(c, { dialogs: canDialog }) {
   check(`${L}: every dialog of the rest was answered`, !canDialog || c.dialogs.queue.length === 0, c.dialogs.queue.length);
 }
 
+// journey walks what happens after search for one customer, run for two customers at
+// once over one server: a cart across two sellers (add, change a quantity, remove a
+// line), checkout (a dialog, or its quote), each order's events and tracking so far,
+// cancel_order refunding one of them, a purchase over the per-order limit, and
+// recommend after buying (what was bought is left out). It returns the ids of the
+// orders it made, for the other customer's checks.
+async function journey(c, { dialogs: canDialog }) {
+  const L = `${c.label} journey`;
+  const mine = [];
+  await call(c, "clear_cart", {});
+  for (const [id, quantity] of [["nw-actv-0001", 1], ["ml-game-0007", 1], ["ml-bkck-0010", 1]]) {
+    const r = await call(c, "add_to_cart", { product_id: id, quantity });
+    check(`${L}: add_to_cart ${id}`, !r.isError, text(r));
+  }
+  const up = await call(c, "update_cart", { product_id: "nw-actv-0001", quantity: 2 });
+  check(`${L}: update_cart changes a quantity, saying what the cart holds`, !up.isError && up.structuredContent.items === 4 &&
+    /holds 2 of nw-actv-0001/.test(text(up)), { sc: up.structuredContent, text: text(up) });
+  const rm = await call(c, "update_cart", { product_id: "ml-bkck-0010", quantity: 0 });
+  check(`${L}: update_cart with quantity 0 removes the line`, !rm.isError && rm.structuredContent.lines === 2 &&
+    /Removed ml-bkck-0010/.test(text(rm)), text(rm));
+  const cart = await call(c, "view_cart", {});
+  const sellers = (cart.structuredContent.sellers || []).length;
+  check(`${L}: view_cart holds only this customer's two lines, from two sellers`,
+    cart.structuredContent.lines === 2 && cart.structuredContent.items === 3 && sellers === 2, cart.structuredContent);
+
+  // $35.95 × 2 + $21.99 is above the $50 threshold: a dialog, or a quote to confirm.
+  if (canDialog) c.dialogs.queue.push(() => ({ action: "accept", content: { confirm: true } }));
+  let co = await call(c, "checkout", {});
+  if (!canDialog) {
+    check(`${L}: checkout of two sellers asks for confirmation with a quote_id and one total`,
+      co.structuredContent?.status === "confirmation_required" && /^qt_/.test(co.structuredContent.quote_id) &&
+      co.structuredContent.orders.length === 2 && /call checkout with quote_id/.test(text(co)), co.structuredContent);
+    co = await call(c, "checkout", { quote_id: co.structuredContent.quote_id });
+  }
+  const orders = co.structuredContent?.orders || [];
+  check(`${L}: checkout places one order per seller`, !co.isError && co.structuredContent.status === "completed" &&
+    orders.length === 2 && orders.every((o) => /^ord_/.test(o.order_id)), co.structuredContent);
+  mine.push(...orders.map((o) => o.order_id));
+  const left = await call(c, "view_cart", {});
+  check(`${L}: the bought lines left the cart`, left.structuredContent.lines === 0, left.structuredContent);
+
+  for (const id of mine) {
+    const o = await call(c, "get_order", { order_id: id });
+    check(`${L}: get_order ${id} shows it paid, with its seller's word and history`, !o.isError &&
+      o.structuredContent.status === "completed" && Array.isArray(o.structuredContent.history) &&
+      (o.structuredContent.seller_status === undefined || /confirmed|processing|shipped|delivered/.test(o.structuredContent.seller_status)),
+      o.structuredContent);
+  }
+
+  const target = mine[0];
+  if (canDialog) c.dialogs.queue.push(() => ({ action: "accept", content: { confirm: true } }));
+  let x = await call(c, "cancel_order", { order_id: target });
+  if (!canDialog && x.structuredContent?.status === "confirmation_required") {
+    x = await call(c, "cancel_order", { order_id: target, confirmation_id: x.structuredContent.confirmation_id });
+  }
+  check(`${L}: cancel_order refunds one order of the checkout`, !x.isError && x.structuredContent.status === "refunded", x.structuredContent);
+  const after = await call(c, "get_order", { order_id: target });
+  check(`${L}: get_order shows the refund`, after.structuredContent?.status === "refunded" &&
+    after.structuredContent.refunded?.amount === after.structuredContent.totals.total.amount, after.structuredContent);
+  const other = await call(c, "get_order", { order_id: mine[1] });
+  check(`${L}: the other seller's order stands`, other.structuredContent?.status === "completed", other.structuredContent);
+
+  await expectError(c, "a purchase over the per-order limit", "purchase", { product_id: "nw-shoe-0001", quantity: 3 },
+    /limit[\s\S]*[Nn]othing (was )?charged|[Nn]othing (was )?charged[\s\S]*limit/);
+
+  const rec = await call(c, "recommend", { limit: 10 });
+  const picked = (rec.structuredContent.recommendations || []).map((p) => p.id ?? p.product_id);
+  check(`${L}: recommend after buying leaves out what was bought`, !rec.isError && picked.length > 0 &&
+    !picked.includes("ml-game-0007") && !picked.includes("nw-actv-0001"), picked);
+  return mine;
+}
+
 // rejects calls f and returns what it throws (undefined when it does not throw).
 // changeChoices subscribes to the demo's coffee plan with a choice of grind (whole
 // bean), changes the grind to espresso with change_subscription (in the dialog, or by
@@ -579,6 +651,15 @@ async function main() {
   const b = await connect("http B", new StreamableHTTPClientTransport(new URL(env.HTTP_URL), bearer(env.TOKEN_B)), { elicit: false });
   const { orderId: bOrder } = await shop(b, { dialogs: false });
   await more(b, { dialogs: false });
+  // Both customers walk past search at once, each with their own cart and orders.
+  const [aJourney, bJourney] = await Promise.all([journey(a, { dialogs: true }), journey(b, { dialogs: false })]);
+  for (const [who, them, theirs] of [[a, b, bJourney], [b, a, aJourney]]) {
+    const ids = await orderIds(who);
+    check(`${who.label}: list_orders shows none of ${them.label}'s journey orders`, theirs.length === 2 && !theirs.some((id) => ids.includes(id)), ids);
+    for (const id of theirs) {
+      await expectError(who, `cancel_order of ${them.label}'s journey order`, "cancel_order", { order_id: id }, /not found|no order/i);
+    }
+  }
   const bq = await call(b, "purchase", { product_id: "nw-shoe-0001" });
   check(`${b.label}: a quote for the isolation checks`, /^qt_/.test(bq.structuredContent?.quote_id || ""), bq.structuredContent);
   await isolation(a, bOrder, bq.structuredContent.quote_id);

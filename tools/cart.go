@@ -83,7 +83,9 @@ func (t *Toolbox) cartView(v checkout.CartView, lead string) (cartResult, string
 		// "The cart: The cart is empty." says it twice: the lead's "The cart:" (or
 		// "The cart now:") introduces lines there are none of.
 		b.Reset()
-		b.WriteString(strings.TrimSuffix(strings.TrimSuffix(lead, "The cart now:"), "The cart:"))
+		// TrimSpace: "Removed X. The cart now:" leaves "Removed X. ", which must not
+		// make a double space before "The cart is empty.".
+		b.WriteString(strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(lead, "The cart now:"), "The cart:")))
 		b.WriteString(" The cart is empty.")
 		if v.Emptied != nil {
 			if s := emptiedText(*v.Emptied); s != "" {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
@@ -13,6 +14,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
+	txt "github.com/commerce-mcp/commerce-mcp/internal/text" // tools' tests have a func text
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -33,6 +35,9 @@ type sellerOrderView struct {
 	Totals        *orderTotals     `json:"totals,omitempty" jsonschema:"as the seller computed them, delivery and tax included; absent for a line refused before its seller was asked"`
 	Fulfillment   *fulfillmentView `json:"fulfillment,omitempty"`
 	RefusalReason string           `json:"refusal_reason,omitempty" jsonschema:"why this seller's order was not placed; seller-supplied text in it is in «»"`
+	// asked is the checkout's fulfillment_option_id, for the words: a seller that does
+	// not offer it is said to use its cheapest instead.
+	asked string
 }
 
 type checkoutResult struct {
@@ -93,8 +98,12 @@ func (t *Toolbox) checkoutCall(ctx context.Context, req mcp.CallToolRequest) (*m
 		return t.checkoutConfirmed(ctx, customer, argKey(req), req.Params.RequestState, answer), nil
 	}
 	a, err := bind[checkoutArgs](req)
-	if err == nil && len(strings.TrimSpace(a.IdempotencyKey)) > 200 {
+	switch {
+	case err != nil:
+	case len(strings.TrimSpace(a.IdempotencyKey)) > 200:
 		err = &argError{"idempotency_key must be at most 200 characters"}
+	case utf8.RuneCountInString(strings.TrimSpace(a.Fulfillment)) > 80: // as its schema says; purchase refuses an option not offered
+		err = &argError{"fulfillment_option_id must be at most 80 characters; leave it out for each seller's cheapest option"}
 	}
 	if err != nil {
 		return t.fail(ctx, "checkout", err), nil
@@ -244,6 +253,9 @@ func (v sellerOrderView) text() string {
 		if d != "" {
 			b.WriteString(" " + d)
 		}
+		if f := v.Fulfillment; f != nil && f.Chosen.ID != "" && v.asked != "" && f.Chosen.ID != v.asked {
+			fmt.Fprintf(&b, " This seller does not offer fulfillment_option_id %s, so its cheapest option is used.", txt.Quote(v.asked, idCap))
+		}
 	}
 	return b.String()
 }
@@ -294,6 +306,7 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 	conds, lost := t.conditionsOf(ctx, ids...), t.cutLinesOf(ctx, out)
 	for _, so := range out.Orders {
 		v := sellerOrderOf(so, conds, lost)
+		v.asked = c.FulfillmentOptionID
 		r.Orders = append(r.Orders, v)
 		body = append(body, v.text())
 		p := so.Purchase

@@ -66,3 +66,51 @@ func TestDeliveryOffersOnlyBeforeTheOrder(t *testing.T) {
 		})
 	}
 }
+
+// checkout's fulfillment_option_id is used with every seller that offers it; one that a
+// seller does not offer (a typo, say) is said so beside that seller's delivery, quoted
+// or bought, rather than passing unremarked; one longer than its schema's 80
+// characters is refused before anything is done (it was taken, and the cart bought).
+func TestCheckoutOptionNotOffered(t *testing.T) {
+	const note = `This seller does not offer fulfillment_option_id "teleport", so its cheapest option is used.`
+	for _, tc := range []struct {
+		name, product, option string
+		wantStatus            string // "" for a refusal
+		wantNote              bool
+		wantError             string
+	}{
+		{name: "bought with an option not offered", product: "nw-actv-0001", option: "teleport", wantStatus: "completed", wantNote: true},
+		{name: "quoted with an option not offered", product: "nw-shoe-0001", option: "teleport", wantStatus: "confirmation_required", wantNote: true},
+		{name: "quoted with an option offered", product: "nw-actv-0001", option: "express", wantStatus: "confirmation_required"},
+		{name: "an option of 81 characters", product: "nw-actv-0001", option: strings.Repeat("x", 81),
+			wantError: "fulfillment_option_id must be at most 80 characters"},
+		{name: "an option of a megabyte", product: "nw-actv-0001", option: strings.Repeat("é", 1<<19),
+			wantError: "fulfillment_option_id must be at most 80 characters"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newStorefront(t)
+			c := s.client(t, nil, "2025-11-25")
+			if res := call(t, c, "add_to_cart", map[string]any{"product_id": tc.product}, nil); res.IsError {
+				t.Fatalf("add_to_cart: %s", text(res))
+			}
+			var out checkoutResult
+			res := call(t, c, "checkout", map[string]any{"fulfillment_option_id": tc.option}, &out)
+			got := text(res)
+			if tc.wantError != "" {
+				var cart cartResult
+				call(t, c, "view_cart", nil, &cart)
+				if !res.IsError || !strings.Contains(got, tc.wantError) || s.charges() != 0 || cart.Lines != 1 {
+					t.Fatalf("isError %v %q, %d charges, %d lines in the cart; want refused saying %q, nothing charged, the cart kept",
+						res.IsError, got, s.charges(), cart.Lines, tc.wantError)
+				}
+				return
+			}
+			if res.IsError || out.Status != tc.wantStatus {
+				t.Fatalf("isError %v, status %q: %s; want %s", res.IsError, out.Status, got, tc.wantStatus)
+			}
+			if strings.Contains(got, "does not offer") != tc.wantNote || tc.wantNote && !strings.Contains(got, note) {
+				t.Errorf("text %q: want the note %q: %v", got, note, tc.wantNote)
+			}
+		})
+	}
+}

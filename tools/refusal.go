@@ -359,8 +359,8 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 		return fmt.Sprintf("Subscription %s was made in %s mode, and this server runs in %s mode, so it does not renew or resume it here: nothing is charged for it by this server. It renews again only on a server in %s mode; to have it charged here, the person must subscribe again with subscribe (and may cancel this one with cancel_subscription).", p.QuoteID, p.Mode, p.ServerMode, p.Mode)
 	case checkout.RefusalBadStart:
 		return fmt.Sprintf("start_date must be today or a date within the next %d days (YYYY-MM-DD). Nothing was charged.", p.Max)
-	case checkout.RefusalCheckoutQuote:
-		return fmt.Sprintf("Quote %s is for a single product: confirm it with purchase (quote_id), not checkout. Nothing was charged.", p.QuoteID)
+	case checkout.RefusalOtherKindOfQuote:
+		return fmt.Sprintf("Quote %s is %s. This call confirmed nothing and nothing was charged.", txt.Quote(p.QuoteID, idCap), quoteKindText[p.QuoteKind])
 	case checkout.RefusalCheckoutConflict:
 		if p.AskedFulfillmentID != "" {
 			first := "that asked for no fulfillment option (each seller's cheapest)"
@@ -425,4 +425,13 @@ func choicesChangedWords(p checkout.RefusalParams) string {
 		return "no longer takes the personalization the subscription gave"
 	}
 	return "no longer takes the choices the subscription was made with"
+}
+
+// quoteKindText says, for other_kind_of_quote, what a quote of each kind is and which
+// call confirms it.
+var quoteKindText = map[string]string{
+	checkout.QuoteOfPurchase:      "for a single product: confirm it with purchase (quote_id), not with this tool",
+	checkout.QuoteOfCheckout:      "for the whole cart: confirm it with checkout (quote_id), not with this tool",
+	checkout.QuoteOfSubscription:  "for a subscription: confirm it with subscribe (quote_id), not with this tool",
+	checkout.QuoteOfChoicesChange: "for a change of a subscription's choices: confirm it with change_subscription (subscription_id and quote_id), not with this tool",
 }

@@ -596,10 +596,7 @@ func (s *Service) endCheckout(ctx context.Context, c *store.Checkout, from store
 func (s *Service) ConfirmCheckout(ctx context.Context, customerID, quoteID, via string) (CheckoutOutcome, error) {
 	c, err := s.cfg.Store.CheckoutByQuote(ctx, customerID, quoteID)
 	if errors.Is(err, store.ErrNotFound) {
-		if _, perr := s.cfg.Store.PurchaseByQuote(ctx, customerID, quoteID); perr == nil {
-			return CheckoutOutcome{}, refuse(RefusalCheckoutQuote, RefusalParams{QuoteID: callerText(quoteID)})
-		}
-		return CheckoutOutcome{}, refuse(RefusalUnknownQuote, RefusalParams{QuoteID: callerText(quoteID)})
+		return CheckoutOutcome{}, s.unknownQuote(ctx, customerID, quoteID)
 	}
 	if err != nil {
 		return CheckoutOutcome{}, err

@@ -279,14 +279,29 @@ func TestConcurrentCheckoutsOfOneCart(t *testing.T) {
 // A crash after each step of a multi-seller checkout leaves it to recovery, which
 // settles every seller order exactly once: completed orders were charged once, the
 // others not at all, no token stays usable, and neither a second recovery nor a retry
-// of the checkout changes anything.
+// of the checkout changes anything. The "one seller order" cases crash only the first
+// seller order to reach the step, while the others pay to their end, as a kill -9 does
+// when one seller has charged and another not yet: the retry answers partial (or
+// completed), and only the unpaid seller's lines stay in the cart.
 func TestCheckoutCrashRecovery(t *testing.T) {
-	for _, step := range []string{"approved", "token_issued", "seller_completed", "order_recorded"} {
-		t.Run(step, func(t *testing.T) {
+	for _, tc := range []struct {
+		name, step    string
+		once          bool // only the first seller order to reach step crashes
+		wantCompleted int  // of the 3 seller orders, once settled
+	}{
+		{name: "approved", step: "approved", wantCompleted: 0},
+		{name: "token_issued", step: "token_issued", wantCompleted: 0},
+		{name: "seller_completed", step: "seller_completed", wantCompleted: 3},
+		{name: "order_recorded", step: "order_recorded", wantCompleted: 3},
+		{name: "one seller order crashes with its token issued, the others pay", step: "token_issued", once: true, wantCompleted: 2},
+		{name: "one seller order crashes once its seller charged, the others pay", step: "seller_completed", once: true, wantCompleted: 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
 			ctx := context.Background()
+			var crashed atomic.Bool
 			e := newEnv(t, envOpts{rules: &noLimits, config: func(c *checkout.Config) {
 				c.Fault = func(s string) error {
-					if s == step {
+					if s == tc.step && (!tc.once || !crashed.Swap(true)) {
 						return errors.New("crash")
 					}
 					return nil
@@ -309,13 +324,27 @@ func TestCheckoutCrashRecovery(t *testing.T) {
 			if settled.Checkout.State != store.CheckoutDone {
 				t.Errorf("checkout %s after recovery, want done", settled.Checkout.State)
 			}
-			wantDone := step == "seller_completed" || step == "order_recorded"
+			completed := 0
 			for _, so := range settled.Orders {
-				if (so.Status == checkout.StatusCompleted) != wantDone {
-					t.Errorf("%s: %s (%+v), want completed=%v", so.Purchase.SellerID, so.Status, so.Refusal, wantDone)
+				if so.Status == checkout.StatusCompleted {
+					completed++
+				} else if so.Refusal == nil {
+					t.Errorf("%s: %s without a refusal saying why", so.Purchase.SellerID, so.Status)
 				}
 			}
+			wantStatus := map[int]checkout.CheckoutStatus{0: checkout.CheckoutNothingBought, 3: checkout.CheckoutCompleted}[tc.wantCompleted]
+			if wantStatus == "" {
+				wantStatus = checkout.CheckoutPartial
+			}
+			if completed != tc.wantCompleted || settled.Status != wantStatus {
+				t.Errorf("%d seller orders completed, checkout %s; want %d, %s", completed, settled.Status, tc.wantCompleted, wantStatus)
+			}
 			e.ledger(settled)
+			for _, tok := range e.sb.Stripe.Tokens() {
+				if tok.Status != "deactivated" {
+					t.Errorf("token of %d still %s after recovery", tok.AmountCaptured, tok.Status)
+				}
+			}
 			charged := e.succeeded()
 			if _, err := restarted.Recover(ctx, 0); err != nil {
 				t.Fatal(err)
@@ -327,8 +356,8 @@ func TestCheckoutCrashRecovery(t *testing.T) {
 				t.Errorf("recovery or the retry charged again: %d, then %d", charged, e.succeeded())
 			}
 			cart, _ := e.svc.ViewCart(ctx, e.customer)
-			if lines := len(cart.Groups); wantDone != (lines == 0) {
-				t.Errorf("cart has %d seller groups after recovery; bought lines leave it, others stay", lines)
+			if groups := len(cart.Groups); groups != 3-tc.wantCompleted {
+				t.Errorf("cart has %d seller groups after recovery, want %d: bought lines leave it, others stay", groups, 3-tc.wantCompleted)
 			}
 		})
 	}

@@ -156,7 +156,10 @@ func keepsOther(running *store.Cycle, c store.ChoicesChange) *store.Cycle {
 // Confirming it again returns the subscription as it is.
 func (s *Service) confirmChoicesChange(ctx context.Context, r ChangeChoicesRequest) (ChangeChoicesOutcome, error) {
 	c, err := s.cfg.Store.ChoicesChangeByQuote(ctx, r.CustomerID, r.QuoteID)
-	if errors.Is(err, store.ErrNotFound) || err == nil && r.SubscriptionID != "" && c.SubscriptionID != r.SubscriptionID {
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return ChangeChoicesOutcome{}, s.unknownQuote(ctx, r.CustomerID, r.QuoteID)
+	case err == nil && r.SubscriptionID != "" && c.SubscriptionID != r.SubscriptionID:
 		return ChangeChoicesOutcome{}, refuse(RefusalUnknownQuote, RefusalParams{QuoteID: callerText(r.QuoteID)})
 	}
 	if err != nil {

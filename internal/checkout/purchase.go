@@ -236,7 +236,7 @@ func (s *Service) Confirm(ctx context.Context, customerID, quoteID, via string) 
 func (s *Service) confirm(ctx context.Context, customerID, quoteID, via string) (Outcome, error) {
 	p, err := s.cfg.Store.PurchaseByQuote(ctx, customerID, quoteID)
 	if errors.Is(err, store.ErrNotFound) {
-		return Outcome{}, refuse(RefusalUnknownQuote, RefusalParams{QuoteID: callerText(quoteID)})
+		return Outcome{}, s.unknownQuote(ctx, customerID, quoteID)
 	}
 	if err != nil {
 		return Outcome{}, err

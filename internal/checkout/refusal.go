@@ -1,6 +1,7 @@
 package checkout
 
 import (
+	"context"
 	"encoding/json"
 	"time"
 
@@ -97,7 +98,7 @@ const (
 	RefusalNotInCart             RefusalCode = "not_in_cart"         // ProductID
 	RefusalCartFull              RefusalCode = "cart_full"           // Limit (products)
 	RefusalCartQuantity          RefusalCode = "cart_quantity"       // ProductID, Quantity in the cart now, Min, Max for the call
-	RefusalCheckoutQuote         RefusalCode = "checkout_quote"      // QuoteID: a cart checkout's quote given to purchase, or the other way round
+	RefusalOtherKindOfQuote      RefusalCode = "other_kind_of_quote" // QuoteID, QuoteKind: the customer's quote of another kind than the call confirms (a cart checkout's given to purchase, a purchase's to subscribe…)
 	// RefusalCheckoutConflict: the idempotency key is a checkout's that delivers to
 	// AddressID (empty: no address), not to AskedAddressID as the call asked; or, when
 	// AskedFulfillmentID is set, one that asked for fulfillment option FulfillmentID
@@ -147,6 +148,9 @@ type RefusalParams struct {
 	Currency       string `json:"currency,omitempty"`
 	RulesCurrency  string `json:"rules_currency,omitempty"`
 	QuotedAmount   int64  `json:"quoted_amount,omitempty"`
+	// QuoteKind is, for other_kind_of_quote, what the quote is of: QuoteOfPurchase,
+	// QuoteOfCheckout, QuoteOfSubscription or QuoteOfChoicesChange.
+	QuoteKind string `json:"quote_kind,omitempty"`
 	// Subtotal, Shipping and Tax are, for a renewal's price_changed, what the seller's
 	// new total (Amount) is made of: the items, delivery and tax; 0s for a refusal
 	// recorded before they were kept.
@@ -286,4 +290,35 @@ func (r *Refusal) kept(key string) *Refusal {
 // record ends p in state with r as its reason.
 func (r *Refusal) record(p *store.Purchase, state store.PurchaseState) {
 	p.State, p.FailureCode, p.FailureParams, p.FailureMessage = state, string(r.Code), r.Params.encode(), ""
+}
+
+// The kinds of quote a customer can be given (RefusalParams.QuoteKind): each is
+// confirmed by its own call, and given to another is refused other_kind_of_quote.
+const (
+	QuoteOfPurchase      = "purchase"            // one product's purchase
+	QuoteOfCheckout      = "checkout"            // the cart's checkout
+	QuoteOfSubscription  = "subscription"        // a new subscription, or a resume at a new price
+	QuoteOfChoicesChange = "subscription_change" // a change of a subscription's choices
+)
+
+// unknownQuote is the refusal of quoteID, which is not a quote of the kind the call
+// confirms (that lookup found nothing): other_kind_of_quote when the customer has a
+// quote of another kind with that id, so that the model is told which call confirms
+// it instead of being told to quote again; unknown_quote otherwise. Another
+// customer's quotes are not looked at: theirs are unknown here.
+func (s *Service) unknownQuote(ctx context.Context, customerID, quoteID string) error {
+	for _, k := range []struct {
+		kind  string
+		found func() error
+	}{
+		{QuoteOfPurchase, func() error { _, err := s.cfg.Store.PurchaseByQuote(ctx, customerID, quoteID); return err }},
+		{QuoteOfCheckout, func() error { _, err := s.cfg.Store.CheckoutByQuote(ctx, customerID, quoteID); return err }},
+		{QuoteOfSubscription, func() error { _, err := s.cfg.Store.SubscriptionByQuote(ctx, customerID, quoteID); return err }},
+		{QuoteOfChoicesChange, func() error { _, err := s.cfg.Store.ChoicesChangeByQuote(ctx, customerID, quoteID); return err }},
+	} {
+		if k.found() == nil {
+			return refuse(RefusalOtherKindOfQuote, RefusalParams{QuoteID: callerText(quoteID), QuoteKind: k.kind})
+		}
+	}
+	return refuse(RefusalUnknownQuote, RefusalParams{QuoteID: callerText(quoteID)})
 }

@@ -217,7 +217,7 @@ func (s *Service) fitsMonthly(ctx context.Context, r store.Rules, u store.Subscr
 func (s *Service) ConfirmSubscription(ctx context.Context, customerID, quoteID, via string) (SubscriptionOutcome, error) {
 	u, err := s.cfg.Store.SubscriptionByQuote(ctx, customerID, quoteID)
 	if errors.Is(err, store.ErrNotFound) {
-		return SubscriptionOutcome{}, refuse(RefusalUnknownQuote, RefusalParams{QuoteID: callerText(quoteID)})
+		return SubscriptionOutcome{}, s.unknownQuote(ctx, customerID, quoteID)
 	}
 	if err != nil {
 		return SubscriptionOutcome{}, err
@@ -299,7 +299,9 @@ func (s *Service) ConfirmSubscription(ctx context.Context, customerID, quoteID, 
 func (s *Service) ConfirmResume(ctx context.Context, customerID, id, quoteID string) (SubscriptionOutcome, error) {
 	u, err := s.cfg.Store.SubscriptionByQuote(ctx, customerID, quoteID)
 	switch {
-	case errors.Is(err, store.ErrNotFound) || err == nil && u.ID != id:
+	case errors.Is(err, store.ErrNotFound):
+		return SubscriptionOutcome{}, s.unknownQuote(ctx, customerID, quoteID)
+	case err == nil && u.ID != id:
 		return SubscriptionOutcome{}, refuse(RefusalUnknownQuote, RefusalParams{QuoteID: callerText(quoteID)})
 	case err != nil:
 		return SubscriptionOutcome{}, err

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -40,7 +41,8 @@ type shop struct {
 	order    store.Order
 	srv      *httptest.Server
 	secret   []byte
-	changes  []string // order ids the service reported changed
+	mu       sync.Mutex
+	changes  []string // order ids the service reported changed (under mu: calls may race)
 }
 
 func newShop(t *testing.T) *shop { return newBenchShop(t) }
@@ -61,7 +63,11 @@ func newBenchShop(t testing.TB) *shop {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.svc.OnOrderChange(func(_, id string) { s.changes = append(s.changes, id) })
+	s.svc.OnOrderChange(func(_, id string) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		s.changes = append(s.changes, id)
+	})
 	var product string
 	for _, p := range demo.Products() {
 		if p.Purchasable() && p.Price.Amount < 30_00 && p.Price.Currency == "USD" {
@@ -241,6 +247,63 @@ func TestSandboxOrdersMoveWithTheClock(t *testing.T) {
 	}
 	if o := s.reload(); o.TrackingNumber == "" || o.Carrier == "" {
 		t.Fatalf("shipped order %+v has no tracking", o)
+	}
+}
+
+// A cancellation racing the seller's shipped event: the sandbox seller ships the paid
+// order (and sends its signed event) while the person's cancel_order asks it to cancel.
+// Whichever comes first, the order ends refunded in full, once: the seller status is
+// canceled or refunded, never moved back to shipped by the late event, nor on to
+// delivered by the seller's schedule; Stripe shows one refund of the order's total.
+func TestCancelRacesShippedEvent(t *testing.T) {
+	for round := range 8 {
+		s := newShop(t)
+		ctx := context.Background()
+		s.sb.DeliverOrderEventsTo(orderevents.Handler(orderevents.ForService(s.svc, s.sb.WebhookSecret, s.clock.Now, slog.New(slog.DiscardHandler))))
+		s.clock.Advance(seller.DefaultShipAfter)
+		var (
+			wg     sync.WaitGroup
+			out    checkout.CancelOutcome
+			cerr   error
+			ticked = make(chan struct{})
+		)
+		wg.Add(2)
+		go func() { defer wg.Done(); defer close(ticked); s.sb.Tick(ctx) }()
+		go func() {
+			defer wg.Done()
+			if round%2 == 1 { // half the rounds let the seller's tick start first
+				<-ticked
+			}
+			out, cerr = s.svc.CancelOrder(ctx, checkout.CancelRequest{CustomerID: s.customer, OrderID: s.order.ID})
+		}()
+		wg.Wait()
+		if cerr != nil || out.Status != checkout.CancelRefunded {
+			t.Fatalf("round %d: cancel_order = %+v, %v; want refunded", round, out.Status, cerr)
+		}
+		s.clock.Advance(seller.DefaultDeliverAfter) // the schedule would deliver it by now
+		s.sb.Tick(ctx)
+		o := s.reload()
+		if o.Shown() != store.OrderRefunded || o.Refunded != o.Total || (o.SellerStatus != store.SellerCanceled && o.SellerStatus != store.SellerRefunded) {
+			t.Errorf("round %d: order %s, seller status %s, refunded %d of %d; want refunded in full, canceled or refunded at the seller",
+				round, o.Shown(), o.SellerStatus, o.Refunded, o.Total)
+		}
+		h, err := s.st.OrderHistory(ctx, o.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var seen []string
+		for _, e := range h {
+			seen = append(seen, string(e.Status)+" ("+e.Source+")")
+		}
+		t.Logf("round %d: history %s", round, strings.Join(seen, ", "))
+		var n int
+		var sum int64
+		for _, r := range s.sb.Stripe.Refunds() {
+			n, sum = n+1, sum+r.Amount
+		}
+		if n != 1 || sum != o.Total {
+			t.Errorf("round %d: %d refunds of %d in all, want one of %d", round, n, sum, o.Total)
+		}
 	}
 }
 
