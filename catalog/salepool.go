@@ -54,7 +54,7 @@ func (s *search) saleShort(p *pool, ms []match, ok bool) bool {
 // which holds fewer on sale (p's totals are estimated; this one's are exact when it
 // holds every match on sale).
 func (s *search) keptSalePool(ctx context.Context, p *pool) (*pool, error) {
-	if !s.q.onSale || s.c.salePoolOff || p.complete() || s.c.chunk() <= 0 || s.c.flagsFilling(ctx) {
+	if !s.q.onSale || s.c.salePoolOff || p.complete() || s.c.chunk() <= 0 || s.q.rebuild || s.c.flagsFilling(ctx) {
 		return nil, nil
 	}
 	key := salePoolKey(s.q.Sort, p.expr)
@@ -78,23 +78,21 @@ func (s *search) salePool(ctx context.Context, p *pool) (*pool, error) {
 	}
 	version := s.learned.version
 	key := salePoolKey(s.q.Sort, p.expr)
-	if sp := s.c.pools.get(key, version); sp != nil {
-		return sp, nil
-	}
-	if sp, err := s.salePoolCarried(ctx, key, p.n); sp != nil || err != nil {
-		return sp, err
+	if !s.q.rebuild {
+		if sp := s.c.pools.get(key, version); sp != nil {
+			return sp, nil
+		}
+		if sp, err := s.salePoolCarried(ctx, key, p.n); sp != nil || err != nil {
+			return sp, err
+		}
 	}
 	among, err := s.c.saleAmong(ctx, p.n)
 	if err != nil {
 		return nil, err
 	}
 	size := cmp.Or(s.c.poolSize, poolSize)
-	list, err := s.ordered(ctx, p.expr, among, nil, size)
-	if err != nil {
-		return nil, err
-	}
 	sp := &pool{expr: p.expr, version: version, indexed: s.learned.indexed}
-	if sp.rowids, err = parseRowids(list, size); err != nil {
+	if sp.rowids, sp.keys, err = s.orderedPool(ctx, p.expr, among); err != nil {
 		return nil, err
 	}
 	sp.n = len(sp.rowids)
@@ -216,6 +214,7 @@ func (s *search) salePoolCarried(ctx context.Context, key string, words int) (*p
 		sp.textWritten, sp.keys, sp.matched = old.textWritten, old.keys, old.matched // no rank moved, nor what matches
 		s.c.pools.put(key, sp)
 		s.c.poolsCarried.Add(1)
+		s.noteCarried(key, sp)
 		return sp, nil
 	}
 	moved := make(map[int64]bool, len(flipped))

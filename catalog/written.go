@@ -209,6 +209,7 @@ func (s *search) carried(ctx context.Context, key string) (*pool, error) {
 	p.textWritten, p.keys, p.matched = old.textWritten, old.keys, old.matched
 	s.c.pools.put(key, p)
 	s.c.poolsCarried.Add(1)
+	s.noteCarried(key, p)
 	return p, nil
 }
 
@@ -387,6 +388,7 @@ func (s *search) rankedCarry(ctx context.Context, key string, old *pool, moved m
 	p.keys, p.textWritten, p.matched = keys, old.textWritten+textWritten, matched
 	s.c.pools.put(key, p)
 	s.c.poolsCarried.Add(1)
+	s.noteCarried(key, p)
 	if placed {
 		s.c.textPlaced.Add(1)
 	}
