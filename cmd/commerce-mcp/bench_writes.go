@@ -26,8 +26,9 @@ import (
 // (--kinds: ten descriptions edited, ten prices changed, --flips products put on or
 // taken off sale) and each search shape (each of --words, and the first word with an
 // on-sale phrase) it runs --rounds rounds of: an upsert of that kind, the background
-// merge let finish, the first search of the shape in the new version (timed: wall and
-// this process's CPU), the bare FTS5 ranking of the shape's matches (its floor: what
+// merge and any background rebuild of carried pools let finish (Catalog.Refreshing),
+// the first search of the shape in the new version (timed: wall and this process's
+// CPU), the rebuilds it asked for let finish, the bare FTS5 ranking of the shape's matches (its floor: what
 // ordering them costs without any pool), and the other shapes searched untimed, so
 // that every shape's pools follow the writes as a serving catalog's do. It prints p50
 // and max of each beside the floor, the load average before and after, and how many
@@ -133,6 +134,7 @@ func benchWrites(ctx context.Context, args []string, stdout io.Writer) error {
 				if cat.Merge().Steps != steps {
 					merging++ // a merge step ran meanwhile: its CPU is counted in
 				}
+				w.rest() // a rebuild the search asked for runs before the floor is timed
 				start, c0 = time.Now(), cpuTimeSelf()
 				if err := bareRows(ctx, sh.floor, sh.arg); err != nil {
 					return err
