@@ -34,6 +34,9 @@ type refresher struct {
 	ctx      context.Context // ended by Close
 	cancel   context.CancelFunc
 	done     atomic.Int64 // refreshes ended (whether or not they built anything)
+	// late counts the searches that found a pool past maxTextWritten, and so built
+	// it, because no refresh had built it in time (SearchPoolStats.PastBound).
+	late atomic.Int64
 }
 
 // staleTextWritten is how many products written with indexed text a carried pool may

@@ -54,10 +54,17 @@ func (s *search) saleShort(p *pool, ms []match, ok bool) bool {
 // which holds fewer on sale (p's totals are estimated; this one's are exact when it
 // holds every match on sale).
 func (s *search) keptSalePool(ctx context.Context, p *pool) (*pool, error) {
-	if !s.q.onSale || s.c.salePoolOff || p.complete() || s.c.chunk() <= 0 || s.q.rebuild || s.c.flagsFilling(ctx) {
+	if !s.q.onSale || s.c.salePoolOff || p.complete() || s.c.chunk() <= 0 || s.c.flagsFilling(ctx) {
 		return nil, nil
 	}
 	key := salePoolKey(s.q.Sort, p.expr)
+	if s.q.rebuild {
+		// A refresh builds the pool a search of this version would carry (or find).
+		if s.c.pools.before(key, s.learned.version+1) == nil {
+			return nil, nil
+		}
+		return s.salePool(ctx, p)
+	}
 	if sp := s.c.pools.get(key, s.learned.version); sp != nil {
 		return sp, nil
 	}

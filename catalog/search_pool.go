@@ -417,13 +417,14 @@ type SearchPoolStats struct {
 	SalePools   int64 // pools of a word's matches on sale built (salePool)
 	SaleRanked  int64 // pools of matches on sale carried with products put on or off sale ranked in
 	SaleText    int64 // pools of matches on sale carried across writes of indexed text
+	PastBound   int64 // searches that built a pool carried past maxTextWritten, no refresh having built it (refresh.go)
 }
 
 // SearchPools returns what c did with its search pools so far.
 func (c *Catalog) SearchPools() SearchPoolStats {
 	return SearchPoolStats{Built: c.fullOrders.Load(), Carried: c.poolsCarried.Load(), TextCarried: c.textCarried.Load(),
 		Placed: c.textPlaced.Load(), SalePools: c.salePools.Load(), SaleRanked: c.saleRanked.Load(),
-		SaleText: c.saleTextCarried.Load()}
+		SaleText: c.saleTextCarried.Load(), PastBound: c.refresh.late.Load()}
 }
 
 // fromPool returns, in the pool's order, the matches of p that pass the search's

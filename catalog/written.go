@@ -286,8 +286,12 @@ func (s *search) textCarriedAmong(ctx context.Context, key string, f carryFilter
 		return nil, nil
 	}
 	wr, ok, err := s.c.writtenSince(ctx, old.version, s.learned.version)
-	if err != nil || !ok || old.textWritten+len(wr.products) > maxTextWritten {
+	if err != nil || !ok {
 		return nil, err
+	}
+	if old.textWritten+len(wr.products) > maxTextWritten {
+		s.c.refresh.late.Add(1) // no refresh built it in time (refresh.go)
+		return nil, nil
 	}
 	return s.rankedCarry(ctx, key, old, wr.products, len(wr.products), f)
 }

@@ -158,9 +158,9 @@ func benchWrites(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	after := cat.SearchPools()
 	_, refreshed := cat.Refreshing()
-	fmt.Fprintf(stdout, "pools over the rounds: %d built by ordering every match, %d carried (%d across text, %d of them placed), %d of matches on sale built, %d carried with products ranked in; %d searches building carried pools again in the background (their builds counted above)\n",
+	fmt.Fprintf(stdout, "pools over the rounds: %d built by ordering every match, %d carried (%d across text, %d of them placed), %d of matches on sale built, %d carried with products ranked in; %d searches building carried pools again in the background (their builds counted above), %d searches that built a pool carried past the bound\n",
 		after.Built-before.Built, after.Carried-before.Carried, after.TextCarried-before.TextCarried, after.Placed-before.Placed,
-		after.SalePools-before.SalePools, after.SaleRanked-before.SaleRanked, refreshed-refreshedBefore)
+		after.SalePools-before.SalePools, after.SaleRanked-before.SaleRanked, refreshed-refreshedBefore, after.PastBound-before.PastBound)
 	fmt.Fprintf(stdout, "load average at the end: %s\n", loadAverage())
 	return nil
 }
