@@ -82,6 +82,9 @@ type Catalog struct {
 	// saleTextCarried counts the pools of a word's matches on sale carried across
 	// writes of indexed text (salePoolCarried), for tests and benchmarks.
 	saleTextCarried atomic.Int64
+	// refresh builds again in the background the pools searches carried far across
+	// writes of text (see refresh.go).
+	refresh refresher
 	// fallbacks bounds the searches retrying with corrections or fewer words (see
 	// fallbackGate); fallbackBudget is the time each may take, 0 meaning
 	// DefaultFallbackBudget (tests set it).
@@ -184,6 +187,7 @@ func open(ctx context.Context, path string, rp ReadPool, fo fillOptions) (*Catal
 		return nil, err
 	}
 	c := &Catalog{db: db, Now: time.Now, salesDiscarded: discarded, salesStartedEmpty: startedEmpty}
+	c.refresh.ctx, c.refresh.cancel = context.WithCancel(context.Background())
 	if err := c.fillStaleWords(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -235,6 +239,7 @@ func (c *Catalog) SetExhaustive() { c.exactUpTo, c.poolChunk = 1<<30, -1 }
 
 // Close stops the background fills, if any, and closes the database.
 func (c *Catalog) Close() error {
+	c.stopRefresh()
 	c.stopFills()
 	return errors.Join(c.rdb.Close(), c.db.Close())
 }

@@ -58,6 +58,13 @@ func (s *search) keptSalePool(ctx context.Context, p *pool) (*pool, error) {
 		return nil, nil
 	}
 	key := salePoolKey(s.q.Sort, p.expr)
+	if s.q.rebuild {
+		// A refresh builds the pool a search of this version would carry (or find).
+		if s.c.pools.before(key, s.learned.version+1) == nil {
+			return nil, nil
+		}
+		return s.salePool(ctx, p)
+	}
 	if sp := s.c.pools.get(key, s.learned.version); sp != nil {
 		return sp, nil
 	}
@@ -78,23 +85,21 @@ func (s *search) salePool(ctx context.Context, p *pool) (*pool, error) {
 	}
 	version := s.learned.version
 	key := salePoolKey(s.q.Sort, p.expr)
-	if sp := s.c.pools.get(key, version); sp != nil {
-		return sp, nil
-	}
-	if sp, err := s.salePoolCarried(ctx, key, p.n); sp != nil || err != nil {
-		return sp, err
+	if !s.q.rebuild {
+		if sp := s.c.pools.get(key, version); sp != nil {
+			return sp, nil
+		}
+		if sp, err := s.salePoolCarried(ctx, key, p.n); sp != nil || err != nil {
+			return sp, err
+		}
 	}
 	among, err := s.c.saleAmong(ctx, p.n)
 	if err != nil {
 		return nil, err
 	}
 	size := cmp.Or(s.c.poolSize, poolSize)
-	list, err := s.ordered(ctx, p.expr, among, nil, size)
-	if err != nil {
-		return nil, err
-	}
 	sp := &pool{expr: p.expr, version: version, indexed: s.learned.indexed}
-	if sp.rowids, err = parseRowids(list, size); err != nil {
+	if sp.rowids, sp.keys, err = s.orderedPool(ctx, p.expr, among); err != nil {
 		return nil, err
 	}
 	sp.n = len(sp.rowids)
@@ -216,6 +221,7 @@ func (s *search) salePoolCarried(ctx context.Context, key string, words int) (*p
 		sp.textWritten, sp.keys, sp.matched = old.textWritten, old.keys, old.matched // no rank moved, nor what matches
 		s.c.pools.put(key, sp)
 		s.c.poolsCarried.Add(1)
+		s.noteCarried(key, sp)
 		return sp, nil
 	}
 	moved := make(map[int64]bool, len(flipped))

@@ -96,6 +96,9 @@ type Query struct {
 	// onSaleRanked means the on-sale filter is searched even in a catalog with no
 	// product on sale (Search, when lifting it found nothing either).
 	onSaleRanked bool
+	// rebuild means the search builds every pool it reads, carrying none, and keeps
+	// them (a background refresh: refreshPools).
+	rebuild bool
 	// gender keeps the products that fit the gender a phrase of Text named
 	// (FilterGender); genderOff means the phrase is not read (Search found nothing
 	// that fits it).
@@ -317,6 +320,7 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 	if err != nil || done {
 		return res, err
 	}
+	defer c.refreshPools(s, q)
 	out, err := c.searchUnderstood(ctx, s, res, offset)
 	if err == nil && out.Total == 0 && len(out.Hits) == 0 {
 		// "bushcraft tools" where the products with both words are other things: a

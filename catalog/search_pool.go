@@ -52,7 +52,7 @@ type pool struct {
 	textWritten int
 	// keys are, in relevance order, each of rowids' rank (bm25, negative) and rating
 	// as the pool's last ranking read them, for textCarried; nil when not read (a
-	// pool drawn from a head or built by ordering every match).
+	// pool drawn from a head, unless a refresh read them: rebuiltKeys).
 	keys []poolKey
 	// matched is every match of the pool (that passes its carry filter, see
 	// carryFilter), as a bitmap by rowid, that a carry across writes keeps in step
@@ -141,12 +141,17 @@ func (ps *pools) before(key string, version int64) *pool {
 }
 
 // put keeps p under key for p.version, unless a pool of a later version is kept there,
-// first dropping every pool once maxPools are kept.
+// first dropping every pool once maxPools are kept. A pool built in place of one of the
+// same version (a refresh, refresh.go) takes the set of matches that one kept when it
+// keeps none and counts as many: the set is exact (the matches, not their order, which
+// is what the refresh builds again), and reading it again walks every match.
 func (ps *pools) put(key string, p *pool) {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
 	if old := ps.byKey[key]; old != nil && old.version > p.version {
 		return
+	} else if old != nil && old.version == p.version && p.matched == nil && old.n == p.n {
+		p.matched = old.matched
 	}
 	if ps.byKey == nil || len(ps.byKey) >= maxPools {
 		ps.byKey, ps.sets = map[string]*pool{}, 0
@@ -228,14 +233,16 @@ func (s *search) pool(ctx context.Context, expr string) (*pool, error) {
 	// The learned view was read for the text version of the search's snapshot.
 	version := s.learned.version
 	key := string(s.q.Sort) + " " + expr
-	if p := s.c.pools.get(key, version); p != nil {
-		return p, nil
-	}
-	if p, err := s.carried(ctx, key); p != nil || err != nil {
-		return p, err
-	}
-	if p, err := s.textCarried(ctx, key); p != nil || err != nil {
-		return p, err
+	if !s.q.rebuild {
+		if p := s.c.pools.get(key, version); p != nil {
+			return p, nil
+		}
+		if p, err := s.carried(ctx, key); p != nil || err != nil {
+			return p, err
+		}
+		if p, err := s.textCarried(ctx, key); p != nil || err != nil {
+			return p, err
+		}
 	}
 	exact := cmp.Or(s.c.exactUpTo, maxExact)
 	if f := s.c.pools.fewOf(expr, version); f != nil && f.n <= exact {
@@ -254,6 +261,9 @@ func (s *search) pool(ctx context.Context, expr string) (*pool, error) {
 	p, err := s.headPool(ctx, expr)
 	if err == nil && p == nil {
 		p, err = s.buildPool(ctx, expr)
+	}
+	if err == nil {
+		err = s.rebuiltKeys(ctx, p, "")
 	}
 	if err != nil {
 		return nil, err
@@ -303,13 +313,9 @@ func (s *search) keptOrder(ctx context.Context, key string, version int64, f *po
 // the first poolSize, with the number of matches.
 func (s *search) buildPool(ctx context.Context, expr string) (*pool, error) {
 	s.c.fullOrders.Add(1)
-	size := cmp.Or(s.c.poolSize, poolSize)
-	list, err := s.ordered(ctx, expr, "", nil, size)
-	if err != nil {
-		return nil, err
-	}
 	p := &pool{expr: expr}
-	if p.rowids, err = parseRowids(list, size); err != nil {
+	var err error
+	if p.rowids, p.keys, err = s.orderedPool(ctx, expr, ""); err != nil {
 		return nil, err
 	}
 	if p.n, err = s.c.countUpTo(ctx, expr, 1<<62); err != nil {
@@ -332,6 +338,49 @@ func (s *search) ordered(ctx context.Context, expr, among string, args []any, li
 		return "", fmt.Errorf("search: %w", err)
 	}
 	return list, nil
+}
+
+// orderedPool returns the first poolSize matches of expr in the search's order that
+// the condition among admits (see ordered), and in relevance order their keys
+// (pool.keys): the rank and rating the ordering read, for the pool's first carry
+// across writes of text to rank only the products written and one of each rank
+// (placeWritten). At most poolSize rows: reading them as rows costs a few
+// milliseconds beside ordering every match.
+func (s *search) orderedPool(ctx context.Context, expr, among string) ([]int64, []poolKey, error) {
+	size := cmp.Or(s.c.poolSize, poolSize)
+	if s.q.Sort != SortRelevance {
+		list, err := s.ordered(ctx, expr, among, nil, size)
+		if err != nil {
+			return nil, nil, err
+		}
+		rowids, err := parseRowids(list, size)
+		return rowids, nil, err
+	}
+	rows, err := s.c.query(ctx, `SELECT k.rowid, products_fts.rank, k.rating
+		FROM products_fts JOIN product_keys k ON k.rowid = products_fts.rowid
+		WHERE products_fts MATCH ?`+among+` ORDER BY `+s.orderBy()+` LIMIT `+strconv.Itoa(size), expr)
+	if err != nil {
+		return nil, nil, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	var (
+		rowids []int64
+		keys   []poolKey
+	)
+	for rows.Next() {
+		var (
+			r int64
+			k poolKey
+		)
+		if err := rows.Scan(&r, &k.rank, &k.rating); err != nil {
+			return nil, nil, fmt.Errorf("search: %w", err)
+		}
+		rowids, keys = append(rowids, r), append(keys, k)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("search: %w", err)
+	}
+	return rowids, keys, nil
 }
 
 // parseRowids reads the first limit rowids of a list separated by commas.
@@ -368,13 +417,14 @@ type SearchPoolStats struct {
 	SalePools   int64 // pools of a word's matches on sale built (salePool)
 	SaleRanked  int64 // pools of matches on sale carried with products put on or off sale ranked in
 	SaleText    int64 // pools of matches on sale carried across writes of indexed text
+	PastBound   int64 // searches that built a pool carried past maxTextWritten, no refresh having built it (refresh.go)
 }
 
 // SearchPools returns what c did with its search pools so far.
 func (c *Catalog) SearchPools() SearchPoolStats {
 	return SearchPoolStats{Built: c.fullOrders.Load(), Carried: c.poolsCarried.Load(), TextCarried: c.textCarried.Load(),
 		Placed: c.textPlaced.Load(), SalePools: c.salePools.Load(), SaleRanked: c.saleRanked.Load(),
-		SaleText: c.saleTextCarried.Load()}
+		SaleText: c.saleTextCarried.Load(), PastBound: c.refresh.late.Load()}
 }
 
 // fromPool returns, in the pool's order, the matches of p that pass the search's

@@ -63,6 +63,9 @@ type search struct {
 	// saleFirst means the on-sale filter is checked on each full-text match before it
 	// is joined (see fewOnSale): set for a ranking in full after a pool ran short.
 	saleFirst bool
+	// stale are the keys of the pools the search carried past staleTextWritten, for
+	// refreshPools.
+	stale []string
 }
 
 // from returns the FROM/WHERE clause and its arguments for the match set. Matches are

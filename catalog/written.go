@@ -209,6 +209,7 @@ func (s *search) carried(ctx context.Context, key string) (*pool, error) {
 	p.textWritten, p.keys, p.matched = old.textWritten, old.keys, old.matched
 	s.c.pools.put(key, p)
 	s.c.poolsCarried.Add(1)
+	s.noteCarried(key, p)
 	return p, nil
 }
 
@@ -285,8 +286,12 @@ func (s *search) textCarriedAmong(ctx context.Context, key string, f carryFilter
 		return nil, nil
 	}
 	wr, ok, err := s.c.writtenSince(ctx, old.version, s.learned.version)
-	if err != nil || !ok || old.textWritten+len(wr.products) > maxTextWritten {
+	if err != nil || !ok {
 		return nil, err
+	}
+	if old.textWritten+len(wr.products) > maxTextWritten {
+		s.c.refresh.late.Add(1) // no refresh built it in time (refresh.go)
+		return nil, nil
 	}
 	return s.rankedCarry(ctx, key, old, wr.products, len(wr.products), f)
 }
@@ -387,6 +392,7 @@ func (s *search) rankedCarry(ctx context.Context, key string, old *pool, moved m
 	p.keys, p.textWritten, p.matched = keys, old.textWritten+textWritten, matched
 	s.c.pools.put(key, p)
 	s.c.poolsCarried.Add(1)
+	s.noteCarried(key, p)
 	if placed {
 		s.c.textPlaced.Add(1)
 	}
