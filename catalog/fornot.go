@@ -52,10 +52,7 @@ func (c *Catalog) forNotMade(ctx context.Context, s *search) (thing, target stri
 	// X's words that titles have, its last among them: the thing sold.
 	var titled []string
 	for _, w := range x {
-		var b strings.Builder
-		b.WriteString("{title} : ")
-		quoteTerm(&b, w)
-		has, err := c.anyMatch(ctx, b.String())
+		has, err := c.anyMatch(ctx, titleAll([]string{w}))
 		if err != nil {
 			return "", "", fmt.Errorf("search: %w", err)
 		}
@@ -156,10 +153,7 @@ func (c *Catalog) namesThing(ctx context.Context, lv *learnedView, y []string) (
 	if v := c.vocabulary(); len(v.byLast[last]) == 0 && len(v.byTerm[last]) == 0 {
 		return false, nil
 	}
-	var b strings.Builder
-	b.WriteString("{title} : ")
-	quoteTerm(&b, y[len(y)-1])
-	return c.anyMatch(ctx, b.String())
+	return c.anyMatch(ctx, titleAll(y[len(y)-1:]))
 }
 
 // targetTerms returns the names the vocabulary gives the thing words y name (of all
