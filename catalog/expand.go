@@ -439,10 +439,12 @@ func (c *Catalog) joinedOnly(ctx context.Context, w string, alts []string) (bool
 // asked for (intentOf reads the head's alternatives). A two-word category ("water
 // treatment") of words with no alternatives becomes one term; a head's own synonyms
 // are kept beside the kinds. A category word the catalog's titles are headed by (a
-// learned type: "LED Strip Lighting") names that type and is left as it is.
+// learned type: "LED Strip Lighting") names that type and is left as it is, unless
+// the query is that word alone in the plural: "hats" names the class, so it finds the
+// shop's "Wool Beanie"s beside its "Sun Hat"s (kindsOf "hat").
 func (c *Catalog) withKinds(ctx context.Context, lv *learnedView, v *Vocabulary, words []string, out textQuery) (textQuery, error) {
 	head := queryHead(words)
-	if head == "" || len(v.kinds) == 0 || lv != nil && lv.isType(head) {
+	if head == "" || len(v.kinds) == 0 || lv != nil && lv.isType(head) && !pluralAlone(out) {
 		return out, nil
 	}
 	i := slices.IndexFunc(out.words, func(w string) bool { return !strings.Contains(w, " ") && wordKey(w) == head })
@@ -487,4 +489,10 @@ func (c *Catalog) withKinds(ctx context.Context, lv *learnedView, v *Vocabulary,
 		out.apart = append(slices.Clone(out.apart[:from]), out.apart[i:]...)
 	}
 	return out, nil
+}
+
+// pluralAlone reports whether q is one word, typed in the plural ("hats", not "hat"
+// nor "sun hats"): a shopper naming a class of things rather than one thing.
+func pluralAlone(q textQuery) bool {
+	return len(q.words) == 1 && !strings.Contains(q.words[0], " ") && wordKey(q.words[0]) != q.words[0]
 }

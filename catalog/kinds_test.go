@@ -97,6 +97,69 @@ func TestSearchCategoryKinds(t *testing.T) {
 		}
 	})
 
+	t.Run("a type's word alone in the plural", func(t *testing.T) {
+		// "hats" names the class: the shop's beanies are hats too, though no title
+		// says so. "hat" and "sun hat" ask for the titles' own hats.
+		var hs []catalog.Product
+		for i, m := range []string{"Canyon", "Pika", "Cairn"} {
+			for _, p := range []struct{ id, title string }{
+				{"hat", m + " Sun Hat"}, {"beanie", m + " Wool Beanie"}, {"hatchet", m + " Forged Hatchet"}, {"sock", m + " Wool Hiking Socks"},
+			} {
+				hs = append(hs, catalog.Product{ID: fmt.Sprint(p.id, i), SellerID: "hearth", Title: p.title, Description: "Made for the trail.", Price: usd(2999)})
+			}
+		}
+		hc := openCatalog(t)
+		if _, err := hc.Upsert(ctx, fixtureSellers, hs); err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range []struct {
+			text    string
+			first   []string // the first hits, in any order
+			without []string // never among the hits
+		}{
+			{"hats", ids("hat", "beanie"), nil},
+			{"hat", ids("hat"), ids("beanie")},
+			{"sun hats", ids("hat"), ids("beanie")},
+		} {
+			res, err := hc.Search(ctx, catalog.Query{Text: tc.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := hitIDs(res)
+			if len(got) < len(tc.first) {
+				t.Fatalf("%q: hits %q, want %q first (notes %q)", tc.text, got, tc.first, res.Notes)
+			}
+			for _, id := range got[:len(tc.first)] {
+				if !contains(tc.first, id) {
+					t.Errorf("%q: hits %q, want %q first (notes %q)", tc.text, got, tc.first, res.Notes)
+					break
+				}
+			}
+			for _, id := range got {
+				if contains(tc.without, id) {
+					t.Errorf("%q: hits %q, want none of %q (notes %q)", tc.text, got, tc.without, res.Notes)
+					break
+				}
+			}
+		}
+		// Without a kinds line for "hat", "hats" is the hats alone.
+		v, err := catalog.ParseVocabulary("kinds: cookware => kettle\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		hc.SetVocabulary(v)
+		res, err := hc.Search(ctx, catalog.Query{Text: "hats"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range hitIDs(res) {
+			if contains(ids("beanie"), id) {
+				t.Errorf("hats, no kinds of hat: hits %q, want no beanie", hitIDs(res))
+				break
+			}
+		}
+	})
+
 	t.Run("lines the parser refuses", func(t *testing.T) {
 		for _, line := range []string{"kinds: cookware", "kinds: => pot", "kinds: camp cook ware => pot"} {
 			if _, err := catalog.ParseVocabulary(line + "\n"); err == nil {
