@@ -17,8 +17,9 @@ const maxForSide = 3
 
 // forNotMade reports whether query s asks for a thing the catalog sells for a thing
 // none of it is made for: "X for Y" where titles name X (its last word among theirs),
-// the Xs are made for things (X is an accessory word, or half the titles with X's
-// words say "for" or are headed by an accessory word), Y names a thing (namesThing),
+// the Xs are made for things (X is an accessory word, or half the products headed by
+// X's last word — else titled with X's words — are headed by an accessory word or say
+// what they fit: saysFitsThing), Y names a thing (namesThing),
 // and no product
 // with X's words in its title says Y, another name of it, the type that name ends
 // with, a word of Y that is no quality, or that it fits any (fitsAll), in any field
@@ -68,16 +69,28 @@ func (c *Catalog) forNotMade(ctx context.Context, s *search) (thing, target stri
 		return "", "", err
 	}
 	// The Xs are made for other things: an accessory word, or titles that say what
-	// they are for ("Wick Filter Replacement for … Humidifier"); a thing said for a use
-	// ("mess free colouring for the car") is not.
+	// they fit ("Wick Filter Replacement for … Humidifier"); a thing said for a use
+	// ("mess free colouring for the car", "Blender for Smoothies") is not. The Xs are
+	// the products headed by X's last word when the catalog has them: the laptops of
+	// "laptop", not the sleeves and chargers whose titles say "laptop".
+	own := coverKey(x[len(x)-1])
+	xsOwn := slices.DeleteFunc(slices.Clone(xs), func(r titledRow) bool { return coverKey(r.head) != own })
+	if len(xsOwn) == 0 {
+		xsOwn = xs
+	}
 	made := 0
-	for _, r := range xs {
-		t := " " + strings.ToLower(r.title) + " "
-		if c.vocabulary().isAccessory(r.head) || slices.ContainsFunc(forCuts, func(cut string) bool { return strings.Contains(t, cut) }) {
+	for _, r := range xsOwn {
+		if c.vocabulary().isAccessory(r.head) {
+			made++
+			continue
+		}
+		if fits, err := c.saysFitsThing(ctx, s.learned, r.title, x); err != nil {
+			return "", "", err
+		} else if fits {
 			made++
 		}
 	}
-	if !c.vocabulary().isAccessory(x[len(x)-1]) && 2*made < len(xs) {
+	if !c.vocabulary().isAccessory(x[len(x)-1]) && 2*made < len(xsOwn) {
 		return "", "", nil
 	}
 	said := c.targetWords(s.learned, y)
@@ -111,6 +124,43 @@ func (c *Catalog) forNotMade(ctx context.Context, s *search) (thing, target stri
 		}
 	}
 	return strings.Join(x, " "), strings.Join(y, " "), nil
+}
+
+// saysFitsThing reports whether title says what the product fits (after "for",
+// "compatible with", "fits": forCuts) and names a thing there: a type of the catalog,
+// a brand's word or a model's code ("Wick Filter for Warmly Humidifier", "Battery for
+// Zoomrunner ZR-E2"), not a place or a use ("Humidifier for Bedroom", "Blender for
+// Smoothies"), nor the words x that name the product itself ("Dog Bed for Small Dogs").
+func (c *Catalog) saysFitsThing(ctx context.Context, lv *learnedView, title string, x []string) (bool, error) {
+	t := " " + strings.ToLower(title) + " "
+	at, end := -1, 0
+	for _, cut := range forCuts {
+		if i := strings.Index(t, cut); i >= 0 && (at < 0 || i < at) {
+			at, end = i, i+len(cut)
+		}
+	}
+	if at < 0 {
+		return false, nil
+	}
+	after := t[end:]
+	if end := strings.IndexAny(after, ",(|;"); end >= 0 {
+		after = after[:end] // the phrase the cut starts ("for Bedroom, Night Light")
+	}
+	for _, w := range lowerWords(after) {
+		if slices.ContainsFunc(x, func(xw string) bool { return coverKey(xw) == coverKey(w) }) {
+			continue // its own name ("Dog Bed for Small Dogs", "Board Game for Game Night")
+		}
+		if hasDigit(w) && !isNumber(w) || lv.isType(w) { // a model's code, not a count ("for 2-4 Players")
+			return true, nil
+		}
+		if stopwords[w] || determiners[w] {
+			continue
+		}
+		if brand, err := lv.brandWord(ctx, c, w); err != nil || brand {
+			return brand, err
+		}
+	}
+	return false, nil
 }
 
 // forSides returns the words of rest before its one "for" (x) and after it (y) that

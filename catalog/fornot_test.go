@@ -31,6 +31,10 @@ func TestSearchForNotMade(t *testing.T) {
 		add(fmt.Sprint("drill", i), fmt.Sprintf("Voltra 20V Cordless Drill Driver D%d", 700+i), "Hardware > Tools > Drills", "Two speeds.")
 		add(fmt.Sprint("earbuds", i), fmt.Sprintf("Orbis Wireless Earbuds, %dH Playtime", 20+4*i), "Audio > Earbuds", "Sweat resistant.")
 		add(fmt.Sprint("gym", i), fmt.Sprintf("Ironhold Home Gym Station G%d", i+1), "Fitness > Home Gyms", "Twelve exercises.")
+		add(fmt.Sprint("laptop", i), fmt.Sprintf("Vantora %d-Inch Laptop, 8GB RAM", 13+i), "Computers > Laptops", "All-day battery.")
+		add(fmt.Sprint("sleeve", i), fmt.Sprintf("Laptop Sleeve for Vantora %d-Inch Laptop", 13+i), "Computers > Laptop Bags", "Padded.")
+		add(fmt.Sprint("lcharger", i), fmt.Sprintf("Laptop Charger for Vantora V%d", 13+i), "Computers > Laptop Chargers", "65W.")
+		add(fmt.Sprint("blender", i), fmt.Sprintf("Crispa Countertop Blender for Smoothies, %dW", 1000+100*i), "Kitchen > Blenders", "Crushes ice.")
 	}
 	if _, err := c.Upsert(t.Context(), fixtureSellers, products); err != nil {
 		t.Fatal(err)
@@ -48,6 +52,8 @@ func TestSearchForNotMade(t *testing.T) {
 		{"Xs that say another name of Y", "stand for my computer screen", "stand", ""},
 		{"Xs filed as a kind Y is filed as", "battery for my drill", "battery", ""},
 		{"Xs made for nothing, Y a use", "earbuds for the gym", "earbuds", ""},
+		{"the Xs are X's own products, whatever other titles say X", "laptop for the space heater", "laptop", ""},
+		{"Xs said for a use, not made for a thing", "blender for the space heater", "blender", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			res, err := c.Search(t.Context(), catalog.Query{Text: tt.text})
