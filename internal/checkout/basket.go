@@ -337,7 +337,10 @@ func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart sto
 		c.Total += p.Total
 		c.Currency = p.Currency
 	}
-	if rules.NeedsConfirmation(c.Total) {
+	// A delivery option asked for that a seller does not offer gives way to that
+	// seller's cheapest, which the person has not chosen: they confirm it first,
+	// whatever the total.
+	if rules.NeedsConfirmation(c.Total) || OptionSubstituted(c.FulfillmentOptionID, ok) {
 		if err := s.overRolling(ctx, rules, store.Purchase{CustomerID: c.CustomerID, Currency: c.Currency, Total: c.Total}); err != nil {
 			var ref *Refusal
 			if errors.As(err, &ref) {
@@ -499,6 +502,21 @@ func (s *Service) quoteSellerSteps(ctx context.Context, p *store.Purchase, lines
 		return ref
 	}
 	return nil
+}
+
+// OptionSubstituted reports whether any of the seller orders ps delivers other than by
+// asked, the fulfillment option a checkout asked for ("" asks for none): its seller
+// does not offer it, so its cheapest option was taken instead.
+func OptionSubstituted(asked string, ps []*store.Purchase) bool {
+	if asked == "" {
+		return false
+	}
+	for _, p := range ps {
+		if p.Fulfillment == nil || p.Fulfillment.ID != asked {
+			return true
+		}
+	}
+	return false
 }
 
 // payCheckout approves checkout c (in state from) with its purchases ps (in state
