@@ -211,7 +211,22 @@ func killMidRenewal(t *testing.T, changeFirst bool, renewedIn string) {
 	}
 	want := 2
 	if !changeFirst {
-		// The next cycle is bought with the change.
+		// The next cycle is bought with the change. The renewal's order completes before
+		// its cycle is recorded paid, which sets the next due date from the anchor as it
+		// was: cycle 2 is made due only once cycle 1 is recorded (else that recording
+		// could put it a month off again).
+		for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+			var next int
+			if err := st.QueryRowContext(ctx, `SELECT next_cycle FROM subscriptions WHERE id = ?`, id).Scan(&next); err != nil {
+				t.Fatal(err)
+			}
+			if next == 2 {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("cycle 1 not recorded paid 30 s after its order completed:\n%s", second.stderr.String())
+			}
+		}
 		due(2)
 		orders = settled(3)
 		wantOrder(orders, 0, "9", changed.NewPrice.Amount)
