@@ -123,16 +123,7 @@ func killMidRenewal(t *testing.T, changeFirst bool, renewedIn string) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	// due makes cycle n fall due an hour ago, as far as the subscription knows: the
-	// server's renewal loop (every second) takes it to the seller.
-	due := func(n int) {
-		t.Helper()
-		anchor := time.Now().UTC().AddDate(0, -n, -1).Format("2006-01-02T15:04:05.000000000Z")
-		if _, err := st.ExecContext(ctx, `UPDATE subscriptions SET anchor = ?, next_due_at = ? WHERE id = ?`,
-			anchor, time.Now().UTC().Add(-time.Hour).Format("2006-01-02T15:04:05.000000000Z"), id); err != nil {
-			t.Fatal(err)
-		}
-	}
+	due := func(n int) { dueCycle(t, ctx, st, id, n) }
 	armed.Store(true)
 	due(1)
 	rig.held.waitHeld(t, ctx, first, "the renewal")
@@ -268,4 +259,16 @@ func ringPlanOf(t *testing.T, seller string) catalog.Product {
 	}
 	t.Fatalf("no product of %s to make a ring plan of", seller)
 	return catalog.Product{}
+}
+
+// dueCycle makes cycle n of monthly subscription id fall due an hour ago, as far as
+// the subscription knows, in the store database st: a server's renewal loop takes it to
+// the seller at its next run.
+func dueCycle(t *testing.T, ctx context.Context, st *sql.DB, id string, n int) {
+	t.Helper()
+	anchor := time.Now().UTC().AddDate(0, -n, -1).Format("2006-01-02T15:04:05.000000000Z")
+	if _, err := st.ExecContext(ctx, `UPDATE subscriptions SET anchor = ?, next_due_at = ? WHERE id = ?`,
+		anchor, time.Now().UTC().Add(-time.Hour).Format("2006-01-02T15:04:05.000000000Z"), id); err != nil {
+		t.Fatal(err)
+	}
 }
