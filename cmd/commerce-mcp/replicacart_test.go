@@ -64,7 +64,8 @@ func raceOnReplicas(ctx context.Context, replicas []*hostedProcess, clients []*c
 }
 
 // TestReplicasRaceOneCart runs two `serve --transport http` processes (stateful
-// Streamable HTTP) on one database with one confirmation key, and Stripe and two
+// Streamable HTTP, or --stateless as the README's replicas) on one database with one
+// confirmation key, and Stripe and two
 // sellers outside them, so that what they charge is counted in one place. One
 // customer has a session on each and, on both at once, checks out the same cart of
 // two sellers' lines, confirms its quote, and cancels one of its orders:
@@ -80,13 +81,28 @@ func TestReplicasRaceOneCart(t *testing.T) {
 		t.Skip("starts processes")
 	}
 	t.Parallel()
+	for _, tc := range []struct {
+		name  string
+		extra []string
+	}{
+		{"stateful", nil},
+		{"stateless", []string{"--stateless"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			replicasRaceOneCart(t, tc.extra...)
+		})
+	}
+}
+
+func replicasRaceOneCart(t *testing.T, extra ...string) {
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 	seen := &sellerOrders{}
 	collect := func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) { seen.serve(next, rw, r) })
 	}
-	rig := newKillRig(t, func(_ *heldCompletion, next http.Handler) http.Handler { return collect(next) }, "--request-rate", "0")
+	rig := newKillRig(t, func(_ *heldCompletion, next http.Handler) http.Handler { return collect(next) }, append(extra, "--request-rate", "0")...)
 	const second = "hearth-and-harbor"
 	rig.world.addSeller(t, second, collect)
 	db, w, args := rig.db, rig.world, rig.args

@@ -584,6 +584,7 @@ func (s *Service) payCheckout(ctx context.Context, c *store.Checkout, from store
 // endCheckout marks checkout c (in state from) done once every seller order is
 // settled, and returns its outcome.
 func (s *Service) endCheckout(ctx context.Context, c *store.Checkout, from store.CheckoutState) (CheckoutOutcome, error) {
+	caller := ctx // waits for another call's payment only as long as the caller does
 	ctx = context.WithoutCancel(ctx)
 	ps, err := s.cfg.Store.CheckoutPurchases(ctx, c.ID)
 	if err != nil {
@@ -591,7 +592,17 @@ func (s *Service) endCheckout(ctx context.Context, c *store.Checkout, from store
 	}
 	for _, p := range ps {
 		if !store.Terminal(p.State) {
-			return s.outcomeOfCheckout(ctx, *c)
+			// A seller order still under way. When another call moved the checkout on
+			// meanwhile (a racing confirmation of its quote approved it, and pays it),
+			// answer what that call will, once it has: not the state this call read.
+			cur, err := s.cfg.Store.CheckoutByID(ctx, c.ID)
+			if err != nil {
+				return CheckoutOutcome{}, err
+			}
+			if *c = cur; cur.State != from {
+				return s.settleCheckout(caller, cur)
+			}
+			return s.outcomeOfCheckout(ctx, cur)
 		}
 	}
 	c.State = store.CheckoutDone
