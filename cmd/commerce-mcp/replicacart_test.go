@@ -19,6 +19,24 @@ import (
 // operator runs them (a quote sealed on one confirms on the other).
 const replicaConfirmKey = "COMMERCE_CONFIRM_KEY=" + "5f0c2a7e9b1d4c3a8e6f0b2d4a6c8e0f1a3b5c7d9e1f2a4b6c8d0e2f4a6b8c0d"
 
+// startReplicas starts two serve processes with rig's arguments and one confirmation
+// key, makes every purchase of the demo customer need a confirmation (the cheap ones
+// included), and connects a client of the demo customer to each, with one token.
+func startReplicas(t *testing.T, ctx context.Context, rig *killRig) ([]*hostedProcess, []*client.Client) {
+	t.Helper()
+	env := []string{replicaConfirmKey}
+	replicas := []*hostedProcess{startProcess(t, env, rig.args...), startProcess(t, env, rig.args...)}
+	if r := runCLI(t, nil, "limits", "set", "--db", rig.db, "--customer", store.DemoCustomerID, "--confirm-above", "0"); r.code != 0 {
+		t.Fatalf("limits set: %+v", r)
+	}
+	token := newToken(t, rig.db, store.DemoCustomerID)
+	clients := make([]*client.Client, len(replicas))
+	for i, p := range replicas {
+		clients[i] = httpClient(t, ctx, p.url, token, "")
+	}
+	return replicas, clients
+}
+
 // raceAnswer is one answer of a call raced on replicas.
 type raceAnswer struct {
 	isError    bool
@@ -105,18 +123,9 @@ func replicasRaceOneCart(t *testing.T, extra ...string) {
 	rig := newKillRig(t, func(_ *heldCompletion, next http.Handler) http.Handler { return collect(next) }, append(extra, "--request-rate", "0")...)
 	const second = "hearth-and-harbor"
 	rig.world.addSeller(t, second, collect)
-	db, w, args := rig.db, rig.world, rig.args
-	env := []string{replicaConfirmKey}
-	replicas := []*hostedProcess{startProcess(t, env, args...), startProcess(t, env, args...)}
-	if r := runCLI(t, nil, "limits", "set", "--db", db, "--customer", store.DemoCustomerID, "--confirm-above", "0"); r.code != 0 {
-		t.Fatalf("limits set: %+v", r)
-	}
-	token := newToken(t, db, store.DemoCustomerID)
+	db, w := rig.db, rig.world
+	replicas, clients := startReplicas(t, ctx, rig)
 	spentBefore := spent(t, db)
-	clients := make([]*client.Client, len(replicas))
-	for i, p := range replicas {
-		clients[i] = httpClient(t, ctx, p.url, token, "")
-	}
 	for _, seller := range []string{w.sellerID, second} {
 		if res := callTool(t, ctx, clients[0], "add_to_cart", map[string]any{"product_id": cheapProduct(t, ctx, clients[0], seller)}); res.IsError {
 			t.Fatalf("add_to_cart: %s", textOf(res))

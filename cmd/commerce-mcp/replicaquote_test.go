@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mark3labs/mcp-go/client"
-
 	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -30,19 +28,9 @@ func TestReplicasConfirmOneQuoteAtOnce(t *testing.T) {
 	rig := newKillRig(t, func(_ *heldCompletion, next http.Handler) http.Handler { // nothing held: no process is killed
 		return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) { seen.serve(next, rw, r) })
 	}, "--stateless", "--request-rate", "0")
-	db, w, args := rig.db, rig.world, rig.args
-	env := []string{replicaConfirmKey}
-	replicas := []*hostedProcess{startProcess(t, env, args...), startProcess(t, env, args...)}
-	// Every purchase of the demo customer needs a confirmation, the cheap one included.
-	if r := runCLI(t, nil, "limits", "set", "--db", db, "--customer", store.DemoCustomerID, "--confirm-above", "0"); r.code != 0 {
-		t.Fatalf("limits set: %+v", r)
-	}
-	token := newToken(t, db, store.DemoCustomerID)
+	db, w := rig.db, rig.world
+	replicas, clients := startReplicas(t, ctx, rig)
 	spentBefore := spent(t, db)
-	clients := make([]*client.Client, len(replicas))
-	for i, p := range replicas {
-		clients[i] = httpClient(t, ctx, p.url, token, "")
-	}
 	var quote struct {
 		Status  string
 		QuoteID string `json:"quote_id"`
