@@ -620,6 +620,93 @@ async function isolation(b, aOrder, aQuote, a) { // aQuote, a (the other custome
 }
 
 const bearer = (t) => ({ requestInit: { headers: { Authorization: `Bearer ${t}` } } });
+// legacySSE walks the legacy SSE transport with the SDK's SSEClientTransport: customers
+// A (declaring elicitation) and B (not) walk the journey past search at once, each seeing none
+// of the other's orders; a stream without a token, or with an unknown one, is refused
+// 401; B's token cannot post to A's session (404); a client whose stream drops while
+// its checkout runs reconnects on a new stream and, retrying with the same
+// idempotency_key, gets the one checkout it started (each seller charged once), and a
+// quote made before the drop still confirms after it; the dropped session's endpoint
+// answers 404 saying to open a new stream.
+async function legacySSE(bOrder) {
+  const url = new URL(env.SSE_URL);
+  const a = await connect("sse A", new SSEClientTransport(url, bearer(env.TOKEN_A)), { elicit: true });
+  const b = await connect("sse B", new SSEClientTransport(url, bearer(env.TOKEN_B)), { elicit: false });
+  await listTools(a);
+  await listTools(b);
+  const ss = await call(a, "search_products", { query: "tent", limit: 2 });
+  check(`${a.label}: search_products`, ss.structuredContent?.total > 0, ss.structuredContent);
+  await expectError(a, "get_order of another customer's order", "get_order", { order_id: bOrder }, /not found|no order/i);
+  // Over SSE a confirmation is a quote_id, not a dialog, even for a client that declares
+  // elicitation (the README's hosted table): A's journey confirms by quote_id too.
+  const [aJourney, bJourney] = await Promise.all([journey(a, { dialogs: false }), journey(b, { dialogs: false })]);
+  for (const [who, them, theirs] of [[a, b, bJourney], [b, a, aJourney]]) {
+    const ids = await orderIds(who);
+    check(`${who.label}: list_orders shows none of ${them.label}'s journey orders`, theirs.length === 2 && !theirs.some((id) => ids.includes(id)), ids);
+    await expectError(who, `get_order of ${them.label}'s journey order`, "get_order", { order_id: theirs[0] }, /not found|no order/i);
+  }
+
+  for (const [what, headers] of [["no token", {}], ["an unknown token", { Authorization: "Bearer not-a-token" }]]) {
+    const r = await fetch(url, { headers: { Accept: "text/event-stream", ...headers } });
+    check(`sse: a stream with ${what} is refused 401 with WWW-Authenticate`, r.status === 401 && !!r.headers.get("www-authenticate"), r.status);
+    await r.body?.cancel();
+  }
+  const aEndpoint = a.transport._endpoint; // the SDK keeps the endpoint event's URL here
+  if (aEndpoint) {
+    const r = await fetch(aEndpoint, { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${env.TOKEN_B}` },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "list_orders", arguments: {} } }) });
+    check(`sse: B's token on A's session endpoint is refused 404`, r.status === 404, r.status);
+  } else {
+    check("sse: the SDK shows the session endpoint", false, "no _endpoint on SSEClientTransport");
+  }
+
+  // B drops its stream while its checkout (below its threshold: paid at once) runs,
+  // reconnects, and asks again with the same key: the one checkout, whatever became of
+  // the dropped call (it may have been paid, stopped before paying, or never sent).
+  await call(b, "clear_cart", {});
+  await call(b, "add_to_cart", { product_id: "nw-actv-0001" }); // $35.95: below B's $50 threshold
+  const key = `sse-drop-${Date.now()}`;
+  const q = await call(b, "purchase", { product_id: "nw-shoe-0001" });
+  check(`${b.label}: a quote before the drop`, /^qt_/.test(q.structuredContent?.quote_id || ""), q.structuredContent);
+  const [newest] = await orderIds(b); // newest first
+  const inFlight = b.client.callTool({ name: "checkout", arguments: { idempotency_key: key } }).catch((e) => e);
+  await new Promise((r) => setTimeout(r, 20));
+  const bEndpoint = b.transport._endpoint;
+  await b.client.close(); // the stream drops
+  const dropped = await inFlight;
+  const b2 = await connect("sse B again", new SSEClientTransport(url, bearer(env.TOKEN_B)), { elicit: false });
+  await listTools(b2);
+  let co = await call(b2, "checkout", { idempotency_key: key });
+  for (let i = 0; i < 40 && co.structuredContent?.status === "pending"; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    co = await call(b2, "checkout", { idempotency_key: key });
+  }
+  const got = co.structuredContent || {};
+  const cartNow = (await call(b2, "view_cart", {})).structuredContent;
+  const paid = !co.isError && got.status === "completed" && (got.orders || []).length === 1 && cartNow.lines === 0;
+  const stopped = co.isError && /[Nn]othing (was )?charged/.test(text(co)) && cartNow.lines === 1;
+  check(`${b2.label}: after the drop, the key answers the one checkout: paid once, or stopped with nothing charged and the line kept`,
+    paid || stopped, { dropped: dropped?.message ?? dropped?.structuredContent?.status, got, text: text(co), lines: cartNow.lines });
+  const again = await call(b2, "checkout", { idempotency_key: key });
+  check(`${b2.label}: the key answers the same again, charging nothing more`,
+    again.isError === co.isError && again.structuredContent?.checkout_id === got.checkout_id && again.structuredContent?.status === got.status,
+    again.structuredContent);
+  const ids = await orderIds(b2);
+  const listed = await orderIds(b2);
+  const want = paid ? [got.orders[0].order_id, newest] : [newest];
+  check(`${b2.label}: list_orders shows the dropped checkout's order once, or none`,
+    want.every((id, i) => listed[i] === id), { newest, listed: listed.slice(0, 3), orders: got.orders });
+  const qd = await call(b2, "purchase", { quote_id: q.structuredContent.quote_id });
+  check(`${b2.label}: the quote made before the drop confirms after it`, !qd.isError && qd.structuredContent?.status === "completed", qd.structuredContent);
+  if (bEndpoint) {
+    const r = await fetch(bEndpoint, { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${env.TOKEN_B}` },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "list_orders", arguments: {} } }) });
+    const body = await r.text();
+    check(`${b2.label}: the dropped session's endpoint answers 404, saying to open a new stream`, r.status === 404 && /new stream/.test(body), { status: r.status, body });
+  }
+  await a.client.close();
+  await b2.client.close();
+}
 
 async function main() {
   const t0 = Date.now();
@@ -700,13 +787,9 @@ async function main() {
     refusedCalls.map(text).slice(0, 2));
   await sl.client.close();
 
-  // 5. legacy SSE.
-  const sse = await connect("sse", new SSEClientTransport(new URL(env.SSE_URL), bearer(env.TOKEN_A)), { elicit: true });
-  await listTools(sse);
-  const ss = await call(sse, "search_products", { query: "tent", limit: 2 });
-  check(`${sse.label}: search_products`, ss.structuredContent?.total > 0, ss.structuredContent);
-  await expectError(sse, "get_order of another customer's order", "get_order", { order_id: bOrder }, /not found|no order/i);
-  await sse.client.close();
+  // 5. legacy SSE, as a client that still uses it: both customers at once, tokens, and
+  // a client that drops its stream and reconnects.
+  await legacySSE(bOrder);
 
   check("every result has a readable text version", textless.length === 0, textless);
   console.log(`sdk: ${ran.size} checks in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -72,7 +72,7 @@ Results:
 Bought lines leave the cart; refused and unavailable ones stay. Retrying with the same quote_id or idempotency_key, or while the same cart is being bought, returns the first outcome and never charges twice. purchase stays the way to buy one product at once.`),
 			mcp.WithString("quote_id", mcp.Description("The quote_id of an earlier confirmation_required result, once the person agreed to its summary. Confirms and pays exactly that quote.")),
 			mcp.WithString("idempotency_key", mcp.MaxLength(200), mcp.Description("Optional key, unique per intended checkout (e.g. a UUID). Sending it again returns the first outcome instead of buying again. Must not start with "+strconv.Quote(checkout.ReservedKeyPrefix)+" (reserved for subscription renewals).")),
-			mcp.WithString("fulfillment_option_id", mcp.MaxLength(80), mcp.Description(`How to deliver, e.g. "express": used with every seller that offers it; the others, and all when it is left out, use their cheapest option. The result says what each seller's order got.`)),
+			mcp.WithString("fulfillment_option_id", mcp.MaxLength(80), mcp.Description(`How to deliver, e.g. "express": used with every seller that offers it; the others, and all when it is left out, use their cheapest option. When a seller does not offer the option asked for, the result is confirmation_required whatever the total, so that the person agrees to the delivery it gets instead. The result says what each seller's order got.`)),
 			mcp.WithString("address_id", mcp.MaxLength(80), mcp.Description("Deliver to this saved address (from set_shipping_address or get_shipping_addresses) instead of the default one.")),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[checkoutResult]()),
@@ -253,8 +253,12 @@ func (v sellerOrderView) text() string {
 		if d != "" {
 			b.WriteString(" " + d)
 		}
-		if f := v.Fulfillment; f != nil && f.Chosen.ID != "" && v.asked != "" && f.Chosen.ID != v.asked {
-			fmt.Fprintf(&b, " This seller does not offer fulfillment_option_id %s, so its cheapest option is used.", txt.Quote(v.asked, idCap))
+		if f := v.Fulfillment; v.asked != "" && (f == nil || f.Chosen.ID != v.asked) {
+			fmt.Fprintf(&b, " This seller does not offer fulfillment_option_id %s", txt.Quote(v.asked, idCap))
+			if f != nil && f.Chosen.ID != "" {
+				b.WriteString(", so its cheapest option is used")
+			}
+			b.WriteString(".")
 		}
 	}
 	return b.String()
@@ -369,7 +373,7 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 	case checkout.CheckoutConfirmationRequired:
 		lead = fmt.Sprintf("Buy the cart: %s, %s, paid with %s.", sellerOrders(placed), inTotal, cardText)
 		r.QuoteID, r.ExpiresAt = c.QuoteID, c.ExpiresAt.UTC().Format(time.RFC3339)
-		r.Instruction = strings.TrimSpace(note + " Show the summary to the person exactly as written. Only if they agree, call checkout with quote_id \"" + c.QuoteID + "\" and no other arguments. If they do not agree, do nothing: the quote lapses at expires_at and nothing is charged.")
+		r.Instruction = strings.TrimSpace(note + substitutedNote(out) + " Show the summary to the person exactly as written. Only if they agree, call checkout with quote_id \"" + c.QuoteID + "\" and no other arguments. If they do not agree, do nothing: the quote lapses at expires_at and nothing is charged.")
 	case checkout.CheckoutPending:
 		if c.State == store.CheckoutOpen { // no seller order approved yet: nothing charged
 			lead = "Checkout still being prepared: nothing has been charged for it yet."
@@ -440,6 +444,23 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 	return res
 }
 
+// substitutedNote says, for a checkout quote whose fulfillment_option_id some seller
+// does not offer, that the person must agree to the delivery each seller gives
+// instead (which is why a basket below their threshold asks too); "" otherwise.
+func substitutedNote(out checkout.CheckoutOutcome) string {
+	var quoted []*store.Purchase
+	for i, so := range out.Orders {
+		if so.Status == checkout.StatusConfirmationRequired {
+			quoted = append(quoted, &out.Orders[i].Purchase)
+		}
+	}
+	if !checkout.OptionSubstituted(out.Checkout.FulfillmentOptionID, quoted) {
+		return ""
+	}
+	return fmt.Sprintf("The person asked for delivery option %s, which not every seller offers: the summary says which sellers deliver otherwise, and how. Nothing is bought until the person agrees to that delivery; to choose another option, call checkout again with one of those offered as fulfillment_option_id.",
+		txt.Quote(out.Checkout.FulfillmentOptionID, idCap))
+}
+
 // checkoutConfirmationMessage is what a checkout's confirmation dialog asks: each
 // seller's lines, delivery and totals in a fixed layout, then the total, card, address
 // and mode. Titles and seller names are quoted seller text; quantities, amounts, card
@@ -462,6 +483,9 @@ func (t *Toolbox) checkoutConfirmationMessage(ctx context.Context, out checkout.
 		}
 		if p.Fulfillment != nil {
 			fmt.Fprintf(&b, "  Delivery: %s, %s\n", quoted(p.Fulfillment.Title, 60), fmtMoney(p.Fulfillment.Amount, p.Currency))
+		}
+		if asked := c.FulfillmentOptionID; checkout.OptionSubstituted(asked, []*store.Purchase{&p}) {
+			fmt.Fprintf(&b, "  (You asked for delivery %s: this seller does not offer it.)\n", txt.Quote(asked, idCap))
 		}
 		fmt.Fprintf(&b, "  Total: %s (%s, delivery %s)\n", fmtMoney(p.Total, p.Currency),
 			itemsAndTax(p.Subtotal, p.Tax, p.Shipping, p.Total, p.Currency), fmtMoney(p.Shipping, p.Currency))

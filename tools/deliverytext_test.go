@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mark3labs/mcp-go/mcp"
+
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -67,31 +69,58 @@ func TestDeliveryOffersOnlyBeforeTheOrder(t *testing.T) {
 	}
 }
 
-// checkout's fulfillment_option_id is used with every seller that offers it; one that a
-// seller does not offer (a typo, say) is said so beside that seller's delivery, quoted
-// or bought, rather than passing unremarked; one longer than its schema's 80
-// characters is refused before anything is done (it was taken, and the cart bought).
+// checkout's fulfillment_option_id is used with every seller that offers it; a seller
+// that does not offer it (a typo, say) uses its cheapest, which the person did not
+// choose: the checkout asks them first whatever the total (newuser18; it was bought at
+// once below the threshold, newuser17 had only said so), the quote and the dialog say
+// which seller delivers otherwise. One longer than its schema's 80 characters is
+// refused before anything is done.
 func TestCheckoutOptionNotOffered(t *testing.T) {
 	const note = `This seller does not offer fulfillment_option_id "teleport", so its cheapest option is used.`
+	const asks = `Nothing is bought until the person agrees to that delivery`
+	const dialogLine = `(You asked for delivery "teleport": this seller does not offer it.)`
 	for _, tc := range []struct {
-		name, product, option string
-		wantStatus            string // "" for a refusal
-		wantNote              bool
-		wantError             string
+		name       string
+		products   []string
+		option     string
+		below      bool                   // the threshold raised above the basket
+		answer     *mcp.ElicitationResult // the person's answer in a dialog; nil: no dialog
+		wantStatus string                 // of the first call; "" for a refusal
+		wantNotes  int                    // sellers said not to offer the option
+		wantError  string
+		// then confirmed by quote_id (no dialog): the status and each order's delivery
+		confirmed, wantChosen string
 	}{
-		{name: "bought with an option not offered", product: "nw-actv-0001", option: "teleport", wantStatus: "completed", wantNote: true},
-		{name: "quoted with an option not offered", product: "nw-shoe-0001", option: "teleport", wantStatus: "confirmation_required", wantNote: true},
-		{name: "quoted with an option offered", product: "nw-actv-0001", option: "express", wantStatus: "confirmation_required"},
-		{name: "an option of 81 characters", product: "nw-actv-0001", option: strings.Repeat("x", 81),
+		{name: "an option no seller offers, below the threshold", products: []string{"nw-actv-0001"}, option: "teleport", below: true,
+			wantStatus: "confirmation_required", wantNotes: 1, confirmed: "completed", wantChosen: "standard"},
+		{name: "two sellers, neither offers it, below the threshold", products: []string{"nw-actv-0001", "cy-hp-0001"}, option: "teleport", below: true,
+			wantStatus: "confirmation_required", wantNotes: 2, confirmed: "completed", wantChosen: "standard"},
+		{name: "an option offered, below the threshold", products: []string{"nw-actv-0001"}, option: "express", below: true,
+			wantStatus: "completed"},
+		{name: "an option no seller offers, accepted in a dialog", products: []string{"nw-actv-0001"}, option: "teleport", below: true,
+			answer: accept(true), wantStatus: "completed", wantNotes: 1},
+		{name: "an option no seller offers, declined in a dialog", products: []string{"nw-actv-0001"}, option: "teleport", below: true,
+			answer: &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{Action: mcp.ElicitationResponseActionDecline}}, wantError: "declined"},
+		{name: "quoted with an option not offered", products: []string{"nw-shoe-0001"}, option: "teleport", wantStatus: "confirmation_required", wantNotes: 1},
+		{name: "quoted with an option offered", products: []string{"nw-actv-0001"}, option: "express", wantStatus: "confirmation_required"},
+		{name: "an option of 81 characters", products: []string{"nw-actv-0001"}, option: strings.Repeat("x", 81),
 			wantError: "fulfillment_option_id must be at most 80 characters"},
-		{name: "an option of a megabyte", product: "nw-actv-0001", option: strings.Repeat("é", 1<<19),
+		{name: "an option of a megabyte", products: []string{"nw-actv-0001"}, option: strings.Repeat("é", 1<<19),
 			wantError: "fulfillment_option_id must be at most 80 characters"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newStorefront(t)
-			c := s.client(t, nil, "2025-11-25")
-			if res := call(t, c, "add_to_cart", map[string]any{"product_id": tc.product}, nil); res.IsError {
-				t.Fatalf("add_to_cart: %s", text(res))
+			if tc.below {
+				s.setRules(t, 10_000_000, 10_000_000, 1_000_000)
+			}
+			c, asked := s.answeringClient(t, tc.answer, "2025-11-25")
+			if tc.answer == nil {
+				c, asked = s.client(t, nil, "2025-11-25"), func() string { return "" }
+			}
+			for _, id := range tc.products {
+				if res := call(t, c, "add_to_cart", map[string]any{"product_id": id}, nil); res.IsError {
+					t.Fatalf("add_to_cart %s: %s", id, text(res))
+				}
 			}
 			var out checkoutResult
 			res := call(t, c, "checkout", map[string]any{"fulfillment_option_id": tc.option}, &out)
@@ -99,7 +128,7 @@ func TestCheckoutOptionNotOffered(t *testing.T) {
 			if tc.wantError != "" {
 				var cart cartResult
 				call(t, c, "view_cart", nil, &cart)
-				if !res.IsError || !strings.Contains(got, tc.wantError) || s.charges() != 0 || cart.Lines != 1 {
+				if !res.IsError || !strings.Contains(got, tc.wantError) || s.charges() != 0 || cart.Lines != len(tc.products) {
 					t.Fatalf("isError %v %q, %d charges, %d lines in the cart; want refused saying %q, nothing charged, the cart kept",
 						res.IsError, got, s.charges(), cart.Lines, tc.wantError)
 				}
@@ -108,8 +137,35 @@ func TestCheckoutOptionNotOffered(t *testing.T) {
 			if res.IsError || out.Status != tc.wantStatus {
 				t.Fatalf("isError %v, status %q: %s; want %s", res.IsError, out.Status, got, tc.wantStatus)
 			}
-			if strings.Contains(got, "does not offer") != tc.wantNote || tc.wantNote && !strings.Contains(got, note) {
-				t.Errorf("text %q: want the note %q: %v", got, note, tc.wantNote)
+			if n := strings.Count(got, note); n != tc.wantNotes || tc.wantNotes == 0 && strings.Contains(got, "does not offer") {
+				t.Errorf("text %q: says %d times %q, want %d", got, n, note, tc.wantNotes)
+			}
+			if tc.answer != nil {
+				if strings.Contains(asked(), dialogLine) != (tc.wantNotes > 0) {
+					t.Errorf("dialog %q: says %q %v, want %v", asked(), dialogLine, !(tc.wantNotes > 0), tc.wantNotes > 0)
+				}
+			}
+			wantAsks := tc.wantNotes > 0 && out.Status == "confirmation_required"
+			if strings.Contains(out.Instruction, asks) != wantAsks {
+				t.Errorf("instruction %q: says %q %v, want %v", out.Instruction, asks, !wantAsks, wantAsks)
+			}
+			if out.Status == "confirmation_required" && s.charges() != 0 {
+				t.Fatalf("%d charges before the person confirmed", s.charges())
+			}
+			if tc.confirmed == "" {
+				return
+			}
+			var done checkoutResult
+			if res := call(t, c, "checkout", map[string]any{"quote_id": out.QuoteID}, &done); res.IsError || done.Status != tc.confirmed {
+				t.Fatalf("confirmed: isError %v, status %q: %s; want %s", res.IsError, done.Status, text(res), tc.confirmed)
+			}
+			for _, o := range done.Orders {
+				if o.Fulfillment == nil || o.Fulfillment.Chosen.ID != tc.wantChosen {
+					t.Errorf("order %s delivered by %+v, want %s", o.OrderID, o.Fulfillment, tc.wantChosen)
+				}
+			}
+			if s.charges() != len(tc.products) {
+				t.Errorf("%d charges once confirmed, want %d", s.charges(), len(tc.products))
 			}
 		})
 	}

@@ -118,14 +118,16 @@ func TestStripeEndToEnd(t *testing.T) {
 // stripeWorld is the other parties of a purchase in test mode, each at an HTTP seam
 // as separate processes would be: a Stripe emulator holding an agent account and a
 // seller account, and the reference ACP seller for northwind-outfitters with its own
-// catalog database and Stripe key, named in a sellers file. args are serve's flags
-// pointing at them.
+// catalog database and Stripe key, named in a sellers file (addSeller adds another).
+// args are serve's flags pointing at them.
 type stripeWorld struct {
 	args                              []string
 	stripe                            *stripesim.Server
 	sellerLog                         *syncbuf.Buffer
 	sellerID, sellerAccount, profile  string
 	agentKey, sellerKey, sellerAPIKey string
+	dir, sellersFile                  string
+	sellers                           []map[string]string // the sellers file's entries
 }
 
 // newStripeWorld starts a stripeWorld with its files in dir. wrapSeller, when not
@@ -133,42 +135,59 @@ type stripeWorld struct {
 func newStripeWorld(t *testing.T, dir string, wrapSeller func(http.Handler) http.Handler) *stripeWorld {
 	t.Helper()
 	w := &stripeWorld{sellerLog: &syncbuf.Buffer{}, sellerID: "northwind-outfitters", sellerAccount: "acct_e2enorthwind",
-		agentKey: "sk_test_e2e_agent_secret", sellerKey: "sk_test_e2e_northwind_secret", sellerAPIKey: "seller_key_e2e_northwind_secret"}
+		agentKey: "sk_test_e2e_agent_secret", sellerKey: "sk_test_e2e_northwind_secret", sellerAPIKey: "seller_key_e2e_northwind_secret",
+		dir: dir, sellersFile: filepath.Join(dir, "sellers.json")}
 	w.profile = demoSeller(t, w.sellerID).StripeProfileID
 	w.stripe = stripesim.New(stripesim.Options{Now: time.Now})
-	for key, acct := range map[string]stripesim.Account{
-		w.agentKey:  {ID: "acct_e2eagent", Profile: "profile_test_e2eagent"},
-		w.sellerKey: {ID: w.sellerAccount, Profile: w.profile},
-	} {
-		if err := w.stripe.AddAccount(key, acct); err != nil {
-			t.Fatal(err)
-		}
+	if err := w.stripe.AddAccount(w.agentKey, stripesim.Account{ID: "acct_e2eagent", Profile: "profile_test_e2eagent"}); err != nil {
+		t.Fatal(err)
 	}
 	stripeSrv := httptest.NewServer(w.stripe)
 	t.Cleanup(stripeSrv.Close)
-	sellerCat := testshop.DemoCatalog(t, filepath.Join(dir, "seller.db"))
-	pay, err := seller.NewStripePayments(seller.StripeConfig{SecretKey: w.sellerKey, URL: stripeSrv.URL})
+	w.args = []string{"--stripe-key", w.agentKey, "--stripe-base-url", stripeSrv.URL, "--sellers", w.sellersFile}
+	w.startSeller(t, stripeSrv.URL, w.sellerID, w.sellerAccount, w.sellerKey, w.sellerAPIKey, w.sellerLog, wrapSeller)
+	return w
+}
+
+// addSeller adds the reference seller for the demo seller id, with its own Stripe
+// account, key and catalog database, to the world and its sellers file (before the
+// servers that read it start). wrap, when not nil, wraps its handler.
+func (w *stripeWorld) addSeller(t *testing.T, id string, wrap func(http.Handler) http.Handler) {
+	t.Helper()
+	w.startSeller(t, w.args[3], id, "acct_e2e"+id, "sk_test_e2e_"+id+"_secret", "seller_key_e2e_"+id+"_secret", w.sellerLog, wrap)
+}
+
+// startSeller starts the reference seller for demo seller id on Stripe at stripeURL
+// and writes the sellers file with it.
+func (w *stripeWorld) startSeller(t *testing.T, stripeURL, id, account, key, apiKey string, log *syncbuf.Buffer, wrap func(http.Handler) http.Handler) {
+	t.Helper()
+	profile := demoSeller(t, id).StripeProfileID
+	if err := w.stripe.AddAccount(key, stripesim.Account{ID: account, Profile: profile}); err != nil {
+		t.Fatal(err)
+	}
+	file := "seller.db" // the first seller's catalog; tests write products to it
+	if len(w.sellers) > 0 {
+		file = "seller-" + id + ".db"
+	}
+	sellerCat := testshop.DemoCatalog(t, filepath.Join(w.dir, file))
+	pay, err := seller.NewStripePayments(seller.StripeConfig{SecretKey: key, URL: stripeURL})
 	if err != nil {
 		t.Fatal(err)
 	}
-	sel, err := seller.New(seller.Config{APIKey: w.sellerAPIKey,
-		Inventory: seller.CatalogInventory{Catalog: sellerCat, SellerID: w.sellerID}, Payments: pay,
-		Logger: slog.New(tint.NewHandler(w.sellerLog, &tint.Options{NoColor: true})), StripeProfile: w.profile})
+	sel, err := seller.New(seller.Config{APIKey: apiKey,
+		Inventory: seller.CatalogInventory{Catalog: sellerCat, SellerID: id}, Payments: pay,
+		Logger: slog.New(tint.NewHandler(log, &tint.Options{NoColor: true})), StripeProfile: profile})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var h http.Handler = sel
-	if wrapSeller != nil {
-		h = wrapSeller(h)
+	if wrap != nil {
+		h = wrap(h)
 	}
 	sellerSrv := httptest.NewServer(h)
 	t.Cleanup(sellerSrv.Close)
-	sellers := filepath.Join(dir, "sellers.json")
-	writeJSON(t, sellers, map[string]any{"sellers": []map[string]string{
-		{"id": w.sellerID, "acp_base_url": sellerSrv.URL, "api_key": w.sellerAPIKey, "stripe_profile": w.profile},
-	}})
-	w.args = []string{"--stripe-key", w.agentKey, "--stripe-base-url", stripeSrv.URL, "--sellers", sellers}
-	return w
+	w.sellers = append(w.sellers, map[string]string{"id": id, "acp_base_url": sellerSrv.URL, "api_key": apiKey, "stripe_profile": profile})
+	writeJSON(t, w.sellersFile, map[string]any{"sellers": w.sellers})
 }
 
 // demoSeller returns the demo catalog's seller with this id.

@@ -257,6 +257,7 @@ type settled struct {
 	Status        string
 	SellerOrderID string `json:"seller_order_id"`
 	FailureReason string `json:"failure_reason"`
+	Seller        struct{ ID string }
 }
 
 // spent is what the demo customer's rolling limits count as spent in USD today.

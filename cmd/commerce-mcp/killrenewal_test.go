@@ -123,16 +123,7 @@ func killMidRenewal(t *testing.T, changeFirst bool, renewedIn string) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	// due makes cycle n fall due an hour ago, as far as the subscription knows: the
-	// server's renewal loop (every second) takes it to the seller.
-	due := func(n int) {
-		t.Helper()
-		anchor := time.Now().UTC().AddDate(0, -n, -1).Format("2006-01-02T15:04:05.000000000Z")
-		if _, err := st.ExecContext(ctx, `UPDATE subscriptions SET anchor = ?, next_due_at = ? WHERE id = ?`,
-			anchor, time.Now().UTC().Add(-time.Hour).Format("2006-01-02T15:04:05.000000000Z"), id); err != nil {
-			t.Fatal(err)
-		}
-	}
+	due := func(n int) { dueCycle(t, ctx, st, id, n) }
 	armed.Store(true)
 	due(1)
 	rig.held.waitHeld(t, ctx, first, "the renewal")
@@ -211,7 +202,22 @@ func killMidRenewal(t *testing.T, changeFirst bool, renewedIn string) {
 	}
 	want := 2
 	if !changeFirst {
-		// The next cycle is bought with the change.
+		// The next cycle is bought with the change. The renewal's order completes before
+		// its cycle is recorded paid, which sets the next due date from the anchor as it
+		// was: cycle 2 is made due only once cycle 1 is recorded (else that recording
+		// could put it a month off again).
+		for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+			var next int
+			if err := st.QueryRowContext(ctx, `SELECT next_cycle FROM subscriptions WHERE id = ?`, id).Scan(&next); err != nil {
+				t.Fatal(err)
+			}
+			if next == 2 {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("cycle 1 not recorded paid 30 s after its order completed:\n%s", second.stderr.String())
+			}
+		}
 		due(2)
 		orders = settled(3)
 		wantOrder(orders, 0, "9", changed.NewPrice.Amount)
@@ -253,4 +259,16 @@ func ringPlanOf(t *testing.T, seller string) catalog.Product {
 	}
 	t.Fatalf("no product of %s to make a ring plan of", seller)
 	return catalog.Product{}
+}
+
+// dueCycle makes cycle n of monthly subscription id fall due an hour ago, as far as
+// the subscription knows, in the store database st: a server's renewal loop takes it to
+// the seller at its next run.
+func dueCycle(t *testing.T, ctx context.Context, st *sql.DB, id string, n int) {
+	t.Helper()
+	anchor := time.Now().UTC().AddDate(0, -n, -1).Format("2006-01-02T15:04:05.000000000Z")
+	if _, err := st.ExecContext(ctx, `UPDATE subscriptions SET anchor = ?, next_due_at = ? WHERE id = ?`,
+		anchor, time.Now().UTC().Add(-time.Hour).Format("2006-01-02T15:04:05.000000000Z"), id); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -2,14 +2,9 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
-	"sync"
 	"testing"
 	"time"
-
-	"github.com/mark3labs/mcp-go/client"
-	"github.com/mark3labs/mcp-go/mcp"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 	"github.com/commerce-mcp/commerce-mcp/store"
@@ -33,19 +28,9 @@ func TestReplicasConfirmOneQuoteAtOnce(t *testing.T) {
 	rig := newKillRig(t, func(_ *heldCompletion, next http.Handler) http.Handler { // nothing held: no process is killed
 		return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) { seen.serve(next, rw, r) })
 	}, "--stateless", "--request-rate", "0")
-	db, w, args := rig.db, rig.world, rig.args
-	env := []string{"COMMERCE_CONFIRM_KEY=" + "5f0c2a7e9b1d4c3a8e6f0b2d4a6c8e0f1a3b5c7d9e1f2a4b6c8d0e2f4a6b8c0d"}
-	replicas := []*hostedProcess{startProcess(t, env, args...), startProcess(t, env, args...)}
-	// Every purchase of the demo customer needs a confirmation, the cheap one included.
-	if r := runCLI(t, nil, "limits", "set", "--db", db, "--customer", store.DemoCustomerID, "--confirm-above", "0"); r.code != 0 {
-		t.Fatalf("limits set: %+v", r)
-	}
-	token := newToken(t, db, store.DemoCustomerID)
+	db, w := rig.db, rig.world
+	replicas, clients := startReplicas(t, ctx, rig)
 	spentBefore := spent(t, db)
-	clients := make([]*client.Client, len(replicas))
-	for i, p := range replicas {
-		clients[i] = httpClient(t, ctx, p.url, token, "")
-	}
 	var quote struct {
 		Status  string
 		QuoteID string `json:"quote_id"`
@@ -56,57 +41,25 @@ func TestReplicasConfirmOneQuoteAtOnce(t *testing.T) {
 	}
 
 	const perReplica = 8
-	type answer struct {
-		isError        bool
-		status, order  string
-		text, replicaN string
-	}
-	var (
-		mu      sync.Mutex
-		answers []answer
-		wg      sync.WaitGroup
-		start   = make(chan struct{})
-	)
-	for i, c := range clients {
-		for range perReplica {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				<-start
-				req := mcp.CallToolRequest{}
-				req.Params.Name, req.Params.Arguments = "purchase", map[string]any{"quote_id": quote.QuoteID}
-				res, err := c.CallTool(ctx, req) // not callTool: its t.Fatalf is for the test's goroutine
-				if err != nil {
-					res = mcp.NewToolResultError("the call failed: " + err.Error())
-				}
-				var out struct {
-					Status  string
-					OrderID string `json:"order_id"`
-				}
-				b, _ := json.Marshal(res.StructuredContent)
-				_ = json.Unmarshal(b, &out)
-				mu.Lock()
-				defer mu.Unlock()
-				answers = append(answers, answer{res.IsError, out.Status, out.OrderID, textOf(res), replicas[i].url})
-			}()
-		}
-	}
-	close(start)
-	wg.Wait()
-
+	answers := raceOnReplicas(ctx, replicas, clients, perReplica, "purchase", map[string]any{"quote_id": quote.QuoteID})
 	if len(answers) != len(clients)*perReplica {
 		t.Fatalf("%d answers, want %d", len(answers), len(clients)*perReplica)
 	}
 	orders, completed := map[string]bool{}, 0
 	for _, a := range answers {
+		var out struct {
+			Status  string
+			OrderID string `json:"order_id"`
+		}
+		a.decode(&out)
 		switch {
-		case a.isError || (a.status != "completed" && a.status != "pending") || a.order == "":
-			t.Errorf("a confirmation on %s answered error %v, status %q, order %q: %s", a.replicaN, a.isError, a.status, a.order, a.text)
+		case a.isError || (out.Status != "completed" && out.Status != "pending") || out.OrderID == "":
+			t.Errorf("a confirmation on %s answered error %v, status %q, order %q: %s", a.on, a.isError, out.Status, out.OrderID, a.text)
 			continue
-		case a.status == "completed":
+		case out.Status == "completed":
 			completed++
 		}
-		orders[a.order] = true
+		orders[out.OrderID] = true
 	}
 	t.Logf("%d confirmations on two replicas: %d completed, the others pending, all naming %v", len(answers), completed, orders)
 	if len(orders) != 1 || completed == 0 {

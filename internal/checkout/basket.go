@@ -337,7 +337,10 @@ func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart sto
 		c.Total += p.Total
 		c.Currency = p.Currency
 	}
-	if rules.NeedsConfirmation(c.Total) {
+	// A delivery option asked for that a seller does not offer gives way to that
+	// seller's cheapest, which the person has not chosen: they confirm it first,
+	// whatever the total.
+	if rules.NeedsConfirmation(c.Total) || OptionSubstituted(c.FulfillmentOptionID, ok) {
 		if err := s.overRolling(ctx, rules, store.Purchase{CustomerID: c.CustomerID, Currency: c.Currency, Total: c.Total}); err != nil {
 			var ref *Refusal
 			if errors.As(err, &ref) {
@@ -501,6 +504,21 @@ func (s *Service) quoteSellerSteps(ctx context.Context, p *store.Purchase, lines
 	return nil
 }
 
+// OptionSubstituted reports whether any of the seller orders ps delivers other than by
+// asked, the fulfillment option a checkout asked for ("" asks for none): its seller
+// does not offer it, so its cheapest option was taken instead.
+func OptionSubstituted(asked string, ps []*store.Purchase) bool {
+	if asked == "" {
+		return false
+	}
+	for _, p := range ps {
+		if p.Fulfillment == nil || p.Fulfillment.ID != asked {
+			return true
+		}
+	}
+	return false
+}
+
 // payCheckout approves checkout c (in state from) with its purchases ps (in state
 // pfrom) against the daily limit, atomically, then pays every seller order at once.
 func (s *Service) payCheckout(ctx context.Context, c *store.Checkout, from store.CheckoutState, ps []*store.Purchase,
@@ -566,6 +584,7 @@ func (s *Service) payCheckout(ctx context.Context, c *store.Checkout, from store
 // endCheckout marks checkout c (in state from) done once every seller order is
 // settled, and returns its outcome.
 func (s *Service) endCheckout(ctx context.Context, c *store.Checkout, from store.CheckoutState) (CheckoutOutcome, error) {
+	caller := ctx // waits for another call's payment only as long as the caller does
 	ctx = context.WithoutCancel(ctx)
 	ps, err := s.cfg.Store.CheckoutPurchases(ctx, c.ID)
 	if err != nil {
@@ -573,7 +592,17 @@ func (s *Service) endCheckout(ctx context.Context, c *store.Checkout, from store
 	}
 	for _, p := range ps {
 		if !store.Terminal(p.State) {
-			return s.outcomeOfCheckout(ctx, *c)
+			// A seller order still under way. When another call moved the checkout on
+			// meanwhile (a racing confirmation of its quote approved it, and pays it),
+			// answer what that call will, once it has: not the state this call read.
+			cur, err := s.cfg.Store.CheckoutByID(ctx, c.ID)
+			if err != nil {
+				return CheckoutOutcome{}, err
+			}
+			if *c = cur; cur.State != from {
+				return s.settleCheckout(caller, cur)
+			}
+			return s.outcomeOfCheckout(ctx, cur)
 		}
 	}
 	c.State = store.CheckoutDone

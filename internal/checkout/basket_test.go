@@ -578,7 +578,8 @@ func TestDeadCheckoutLetsGoOfTheCart(t *testing.T) {
 }
 
 // purchase with a delivery option its seller does not offer is refused, naming the
-// ones it does, before any token; checkout instead uses each seller's cheapest.
+// ones it does, before any token; checkout instead uses each seller's cheapest, once
+// the person has confirmed it: a quote, whatever the total, and no token before.
 func TestUnknownDeliveryOption(t *testing.T) {
 	ctx := context.Background()
 	e := newEnv(t, envOpts{rules: &noLimits})
@@ -591,9 +592,13 @@ func TestUnknownDeliveryOption(t *testing.T) {
 		t.Error("a token was issued")
 	}
 	e.fillCart()
-	out, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, FulfillmentOption: "drone"})
+	q, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, FulfillmentOption: "drone"})
+	if err != nil || q.Status != checkout.CheckoutConfirmationRequired || len(e.sb.Stripe.Tokens()) != 0 {
+		t.Fatalf("checkout: %+v, %v, %d tokens; want a quote, no token", q.Status, err, len(e.sb.Stripe.Tokens()))
+	}
+	out, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, QuoteID: q.Checkout.QuoteID})
 	if err != nil || out.Status != checkout.CheckoutCompleted {
-		t.Fatalf("checkout: %+v, %v", out.Status, err)
+		t.Fatalf("confirmed: %+v, %v", out.Status, err)
 	}
 	for _, so := range out.Orders {
 		if f := so.Purchase.Fulfillment; f == nil || f.ID != "standard" {

@@ -19,3 +19,10 @@ func (s *Service) WaitSettling() { s.settling.Wait() }
 func (s *Service) RenewAsRead(ctx context.Context, u store.Subscription) (Renewal, error) {
 	return s.renew(ctx, u)
 }
+
+// ConfirmCheckoutAsRead confirms checkout c as a confirmation of its quote that read it
+// as c (quoted, perhaps before another confirmation approved it) would.
+func (s *Service) ConfirmCheckoutAsRead(ctx context.Context, c store.Checkout) (CheckoutOutcome, error) {
+	out, err := s.confirmCheckout(ctx, &c)
+	return s.checkoutOutcome(ctx, c, out, err)
+}
