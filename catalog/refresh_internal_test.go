@@ -34,7 +34,6 @@ func waitRefreshed(t *testing.T, c *Catalog) {
 // the word's or that of its matches on sale, carried past the bound
 // (SearchPoolStats.PastBound).
 func TestCarriedPoolsRefreshed(t *testing.T) {
-	ctx := context.Background()
 	products := randomCatalog(2000, 7)
 	c, fresh, _ := carriedTwins(t, products, 10, 60, 20, time.Minute)
 	queries := []Query{{Text: "lantern"}, {Text: "brass"}, {Text: "lantern on sale", InStock: true}}
@@ -45,19 +44,7 @@ func TestCarriedPoolsRefreshed(t *testing.T) {
 	before := c.SearchPools()
 	_, refreshedBefore := c.Refreshing()
 	for round := range 24 {
-		var ps []Product
-		for len(ps) < 10 {
-			p, err := c.Product(ctx, fmt.Sprintf("r%d", rng.IntN(len(products))))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if p.Description += " " + capitalized(randomWord(rng)+" "+randomWord(rng)) + "."; !containsID(ps, p.ID) {
-				ps = append(ps, p)
-			}
-		}
-		if _, err := c.Upsert(ctx, nil, ps); err != nil {
-			t.Fatal(err)
-		}
+		lengthenDescriptions(t, c, rng, len(products), 10)
 		for _, q := range queries {
 			searchPages(t, c, q)
 		}
@@ -94,6 +81,26 @@ func TestCarriedPoolsRefreshed(t *testing.T) {
 	}
 }
 
+// lengthenDescriptions upserts into c, a catalog of randomCatalog's n products, count
+// of them drawn from rng, each description lengthened by two words of randomVocab.
+func lengthenDescriptions(t *testing.T, c *Catalog, rng *rand.Rand, n, count int) {
+	t.Helper()
+	ctx := context.Background()
+	var ps []Product
+	for len(ps) < count {
+		p, err := c.Product(ctx, fmt.Sprintf("r%d", rng.IntN(n)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Description += " " + capitalized(randomWord(rng)+" "+randomWord(rng)) + "."; !containsID(ps, p.ID) {
+			ps = append(ps, p)
+		}
+	}
+	if _, err := c.Upsert(ctx, nil, ps); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func containsID(ps []Product, id string) bool {
 	for _, p := range ps {
 		if p.ID == id {
@@ -111,7 +118,6 @@ func containsID(ps []Product, id string) bool {
 // word on sale (three pages), then, with the background rebuilds ended, the same pages
 // searched on a catalog that forgets its pools.
 func TestOnSalePlacedInOneWalk(t *testing.T) {
-	ctx := context.Background()
 	products := randomCatalog(2000, 7)
 	c, fresh, _ := carriedTwins(t, products, 10, 60, 20, time.Minute)
 	q := Query{Text: "brass on sale", InStock: true}
@@ -119,19 +125,7 @@ func TestOnSalePlacedInOneWalk(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 4))
 	both := 0 // searches that placed both pools
 	for round := range 12 {
-		var ps []Product
-		for len(ps) < 4 {
-			p, err := c.Product(ctx, fmt.Sprintf("r%d", rng.IntN(len(products))))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if p.Description += " " + capitalized(randomWord(rng)+" "+randomWord(rng)) + "."; !containsID(ps, p.ID) {
-				ps = append(ps, p)
-			}
-		}
-		if _, err := c.Upsert(ctx, nil, ps); err != nil {
-			t.Fatal(err)
-		}
+		lengthenDescriptions(t, c, rng, len(products), 4)
 		before := c.SearchPools()
 		got, gotFirst := searchPages(t, c, q)
 		after := c.SearchPools()
