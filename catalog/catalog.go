@@ -79,6 +79,9 @@ type Catalog struct {
 	// textPlaced counts those carried with only the products written and one of the
 	// pool's other products of each rank ranked (placeWritten), for tests.
 	textPlaced atomic.Int64
+	// placingWalks counts the walks of a word's matches that placed products in carried
+	// pools (placeWritten): one per search and expression where it can (placingRanks).
+	placingWalks atomic.Int64
 	// saleTextCarried counts the pools of a word's matches on sale carried across
 	// writes of indexed text (salePoolCarried), for tests and benchmarks.
 	saleTextCarried atomic.Int64

@@ -34,7 +34,6 @@ func waitRefreshed(t *testing.T, c *Catalog) {
 // the word's or that of its matches on sale, carried past the bound
 // (SearchPoolStats.PastBound).
 func TestCarriedPoolsRefreshed(t *testing.T) {
-	ctx := context.Background()
 	products := randomCatalog(2000, 7)
 	c, fresh, _ := carriedTwins(t, products, 10, 60, 20, time.Minute)
 	queries := []Query{{Text: "lantern"}, {Text: "brass"}, {Text: "lantern on sale", InStock: true}}
@@ -45,19 +44,7 @@ func TestCarriedPoolsRefreshed(t *testing.T) {
 	before := c.SearchPools()
 	_, refreshedBefore := c.Refreshing()
 	for round := range 24 {
-		var ps []Product
-		for len(ps) < 10 {
-			p, err := c.Product(ctx, fmt.Sprintf("r%d", rng.IntN(len(products))))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if p.Description += " " + capitalized(randomWord(rng)+" "+randomWord(rng)) + "."; !containsID(ps, p.ID) {
-				ps = append(ps, p)
-			}
-		}
-		if _, err := c.Upsert(ctx, nil, ps); err != nil {
-			t.Fatal(err)
-		}
+		lengthenDescriptions(t, c, rng, len(products), 10)
 		for _, q := range queries {
 			searchPages(t, c, q)
 		}
@@ -94,6 +81,26 @@ func TestCarriedPoolsRefreshed(t *testing.T) {
 	}
 }
 
+// lengthenDescriptions upserts into c, a catalog of randomCatalog's n products, count
+// of them drawn from rng, each description lengthened by two words of randomVocab.
+func lengthenDescriptions(t *testing.T, c *Catalog, rng *rand.Rand, n, count int) {
+	t.Helper()
+	ctx := context.Background()
+	var ps []Product
+	for len(ps) < count {
+		p, err := c.Product(ctx, fmt.Sprintf("r%d", rng.IntN(n)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Description += " " + capitalized(randomWord(rng)+" "+randomWord(rng)) + "."; !containsID(ps, p.ID) {
+			ps = append(ps, p)
+		}
+	}
+	if _, err := c.Upsert(ctx, nil, ps); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func containsID(ps []Product, id string) bool {
 	for _, p := range ps {
 		if p.ID == id {
@@ -101,4 +108,43 @@ func containsID(ps []Product, id string) bool {
 		}
 	}
 	return false
+}
+
+// TestOnSalePlacedInOneWalk checks that a search with the on-sale filter that carries
+// both a word's pool and the pool of its matches on sale across writes of text places
+// the products written in both with one walk of the word's matches (placingRanks), and
+// answers as a catalog that builds every pool does: on randomCatalog's 2,000 products,
+// pools of 60, 12 upserts of four descriptions lengthened, each followed first by the
+// word on sale (three pages), then, with the background rebuilds ended, the same pages
+// searched on a catalog that forgets its pools.
+func TestOnSalePlacedInOneWalk(t *testing.T) {
+	products := randomCatalog(2000, 7)
+	c, fresh, _ := carriedTwins(t, products, 10, 60, 20, time.Minute)
+	q := Query{Text: "brass on sale", InStock: true}
+	searchPages(t, c, q)
+	rng := rand.New(rand.NewPCG(7, 4))
+	both := 0 // searches that placed both pools
+	for round := range 12 {
+		lengthenDescriptions(t, c, rng, len(products), 4)
+		before := c.SearchPools()
+		got, gotFirst := searchPages(t, c, q)
+		after := c.SearchPools()
+		placed, walks := after.Placed-before.Placed, after.Walks-before.Walks
+		if placed == 2 {
+			both++
+			if walks != 1 {
+				t.Errorf("round %d: the word's pool and that of its matches on sale placed in %d walks of the matches, not one", round, walks)
+			}
+		}
+		waitRefreshed(t, c)
+		fresh.pools.forget()
+		want, wantFirst := searchPages(t, fresh, q)
+		if !reflect.DeepEqual(got, want) || gotFirst.Total != wantFirst.Total || !reflect.DeepEqual(gotFirst.Facets, wantFirst.Facets) {
+			t.Errorf("round %d: %q: pages %v, total %d; built afresh %v, %d", round, q.Text, got, gotFirst.Total, want, wantFirst.Total)
+		}
+	}
+	if both == 0 {
+		t.Fatal("no search placed both pools: the test needs some")
+	}
+	t.Logf("%d of 12 searches placed both pools", both)
 }

@@ -414,6 +414,7 @@ type SearchPoolStats struct {
 	Carried     int64 // pools carried to a later text version, text or not
 	TextCarried int64 // of those, carried across writes of indexed text
 	Placed      int64 // carried with only the products written (or flipped) and one product of each rank ranked
+	Walks       int64 // walks of a word's matches that placed products in carried pools (one may serve two pools)
 	SalePools   int64 // pools of a word's matches on sale built (salePool)
 	SaleRanked  int64 // pools of matches on sale carried with products put on or off sale ranked in
 	SaleText    int64 // pools of matches on sale carried across writes of indexed text
@@ -423,7 +424,7 @@ type SearchPoolStats struct {
 // SearchPools returns what c did with its search pools so far.
 func (c *Catalog) SearchPools() SearchPoolStats {
 	return SearchPoolStats{Built: c.fullOrders.Load(), Carried: c.poolsCarried.Load(), TextCarried: c.textCarried.Load(),
-		Placed: c.textPlaced.Load(), SalePools: c.salePools.Load(), SaleRanked: c.saleRanked.Load(),
+		Placed: c.textPlaced.Load(), Walks: c.placingWalks.Load(), SalePools: c.salePools.Load(), SaleRanked: c.saleRanked.Load(),
 		SaleText: c.saleTextCarried.Load(), PastBound: c.refresh.late.Load()}
 }
 

@@ -66,6 +66,10 @@ type search struct {
 	// stale are the keys of the pools the search carried past staleTextWritten, for
 	// refreshPools.
 	stale []string
+	// placed is the last walk that ranked products in to place a pool (placingRanks),
+	// which a later placing of the same expression in the search may read instead of
+	// walking again.
+	placed *walked
 }
 
 // from returns the FROM/WHERE clause and its arguments for the match set. Matches are

@@ -495,6 +495,27 @@ type ranking struct {
 // relevance order; zero in another), and tells every one of rowids that matches expr
 // now, admitted or not: one walk of expr's matches tells both.
 func (s *search) rankKeys(ctx context.Context, expr string, rowids []int64, among string) (ranking, error) {
+	w, err := s.walkKeys(ctx, expr, rowids, among)
+	if err != nil {
+		return ranking{}, err
+	}
+	return w.ranking(rowids, among), nil
+}
+
+// walked is what one walk of an expression's matches read, at the search's snapshot,
+// of the rowids it was asked (walkKeys): those that match now, in the search's order,
+// with their keys and whether the walk's condition among admits them.
+type walked struct {
+	version     int64 // the text version of the snapshot (s.learned.version)
+	expr, among string
+	asked       map[int64]bool
+	rowids      []int64
+	keys        []poolKey
+	admits      []bool
+}
+
+// walkKeys walks expr's matches once for rowids (see rankKeys).
+func (s *search) walkKeys(ctx context.Context, expr string, rowids []int64, among string) (*walked, error) {
 	rank := "0.0"
 	if s.q.Sort == SortRelevance {
 		rank = "products_fts.rank"
@@ -504,10 +525,13 @@ func (s *search) rankKeys(ctx context.Context, expr string, rowids []int64, amon
 		WHERE products_fts MATCH ? AND +products_fts.rowid IN (SELECT value FROM json_each(?)) ORDER BY `+s.orderBy(),
 		expr, sortedList(rowids))
 	if err != nil {
-		return ranking{}, fmt.Errorf("search: %w", err)
+		return nil, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
-	var rk ranking
+	w := &walked{version: s.learned.version, expr: expr, among: among, asked: make(map[int64]bool, len(rowids))}
+	for _, r := range rowids {
+		w.asked[r] = true
+	}
 	for rows.Next() {
 		var (
 			r      int64
@@ -515,18 +539,141 @@ func (s *search) rankKeys(ctx context.Context, expr string, rowids []int64, amon
 			admits bool
 		)
 		if err := rows.Scan(&r, &k.rank, &k.rating, &admits); err != nil {
-			return ranking{}, fmt.Errorf("search: %w", err)
+			return nil, fmt.Errorf("search: %w", err)
 		}
-		rk.matching = append(rk.matching, r)
-		if admits {
-			rk.rowids, rk.keys = append(rk.rowids, r), append(rk.keys, k)
-		}
+		w.rowids, w.keys, w.admits = append(w.rowids, r), append(w.keys, k), append(w.admits, admits)
 	}
 	if err := rows.Err(); err != nil {
-		return ranking{}, fmt.Errorf("search: %w", err)
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return w, nil
+}
+
+// serves reports whether the walk tells what a walk of expr for ask under the
+// condition among (the walk's own, or "" for none) would, at the text version.
+func (w *walked) serves(version int64, expr string, ask []int64, among string) bool {
+	if w == nil || w.version != version || w.expr != expr || among != "" && among != w.among {
+		return false
+	}
+	for _, r := range ask {
+		if !w.asked[r] {
+			return false
+		}
+	}
+	return true
+}
+
+// ranking returns what the walk tells of ask, among its asked rowids, under the
+// condition among (the walk's, or "" to admit every match) as rankKeys returns it.
+func (w *walked) ranking(ask []int64, among string) ranking {
+	in := make(map[int64]bool, len(ask))
+	for _, r := range ask {
+		in[r] = true
+	}
+	var rk ranking
+	for i, r := range w.rowids {
+		if !in[r] {
+			continue
+		}
+		rk.matching = append(rk.matching, r)
+		if among == "" || w.admits[i] {
+			rk.rowids, rk.keys = append(rk.rowids, r), append(rk.keys, w.keys[i])
+		}
 	}
 	slices.Sort(rk.matching)
-	return rk, nil
+	return rk
+}
+
+// placingRanks is rankKeys for placeWritten, sharing one walk between the pools a
+// search places for one expression: a search with the on-sale filter may place a
+// word's pool and then the pool of its matches on sale across the same writes of
+// text (salePoolCarried), each walking every match of the word (about 30 ms for a
+// common word at a million products). So the walk that places the word's pool asks
+// too for what the pool of matches on sale will (salePlacing), with its condition,
+// and the search keeps it (search.placed): a later placing of the same expression
+// at the same snapshot whose rowids it asked takes its rows from it. The ranks are
+// the same: one expression, one snapshot.
+func (s *search) placingRanks(ctx context.Context, expr string, ask []int64, among string) (ranking, error) {
+	if s.placed.serves(s.learned.version, expr, ask, among) {
+		return s.placed.ranking(ask, among), nil
+	}
+	walkAsk, walkAmong := ask, among
+	if among == "" {
+		more, err := s.salePlacing(ctx, expr)
+		if err != nil {
+			return ranking{}, err
+		}
+		if more != nil {
+			walkAsk, walkAmong = append(slices.Clip(ask), more...), onSaleAmong
+		}
+	}
+	w, err := s.walkKeys(ctx, expr, walkAsk, walkAmong)
+	if err != nil {
+		return ranking{}, err
+	}
+	s.c.placingWalks.Add(1)
+	s.placed = w
+	return w.ranking(ask, among), nil
+}
+
+// salePlacing returns the rowids that placing the pool of expr's matches on sale
+// will ask (placeWritten) when the search, which has the on-sale filter, carries that
+// pool across writes of text (salePoolCarried); nil when it will not place one.
+func (s *search) salePlacing(ctx context.Context, expr string) ([]int64, error) {
+	if !s.q.onSale || s.q.rebuild || s.c.salePoolOff || s.c.carryOff || s.c.chunk() <= 0 {
+		return nil, nil
+	}
+	key := salePoolKey(s.q.Sort, expr)
+	old := s.c.pools.before(key, s.learned.version)
+	if old == nil || old.indexed == s.learned.indexed || s.c.pools.get(key, s.learned.version) != nil {
+		return nil, nil
+	}
+	wr, ok, err := s.c.writtenSince(ctx, old.version, s.learned.version)
+	if err != nil || !ok || old.textWritten+len(wr.products) > maxTextWritten {
+		return nil, err
+	}
+	pl, ok := placingOf(old, wr.products)
+	if !ok {
+		return nil, nil
+	}
+	return pl.ask, nil
+}
+
+// placing is what placeWritten asks of a pool's matches to place the products moved
+// since it: the pool's others (kept), with their keys, one of them for each rank
+// (ofRank: the rank before), and the rowids to rank again (ask).
+type placing struct {
+	kept     []int64
+	keptKeys []poolKey
+	ofRank   map[int64]float64
+	ask      []int64
+}
+
+// placingOf returns what placeWritten asks of old across the writes of moved, and
+// false when it cannot place them (an expression of more than one phrase, keys not
+// read, no product kept).
+func placingOf(old *pool, moved map[int64]bool) (placing, bool) {
+	if !onePhrase(old.expr) || len(old.keys) != len(old.rowids) {
+		return placing{}, false
+	}
+	pl := placing{ofRank: map[int64]float64{}}
+	taken := map[float64]bool{}
+	for i, r := range old.rowids {
+		if _, w := moved[r]; w {
+			continue
+		}
+		pl.kept, pl.keptKeys = append(pl.kept, r), append(pl.keptKeys, old.keys[i])
+		if rank := old.keys[i].rank; !taken[rank] {
+			taken[rank] = true
+			pl.ofRank[r] = rank
+		}
+	}
+	if len(pl.kept) == 0 {
+		return placing{}, false
+	}
+	pl.ask = slices.AppendSeq(make([]int64, 0, len(pl.ofRank)+len(moved)), maps.Keys(pl.ofRank))
+	pl.ask = slices.AppendSeq(pl.ask, maps.Keys(moved))
+	return pl, true
 }
 
 // placeWritten returns the pool old's matches and the products moved since in
@@ -548,31 +695,15 @@ func (s *search) rankKeys(ctx context.Context, expr string, rowids []int64, amon
 // length's move swapped are sorted again. A pool of distinct ranks costs what ranking
 // it whole costs.
 func (s *search) placeWritten(ctx context.Context, old *pool, moved map[int64]bool, among string) (ranking, bool, error) {
-	if s.q.Sort != SortRelevance || !onePhrase(old.expr) || len(old.keys) != len(old.rowids) {
+	if s.q.Sort != SortRelevance {
 		return ranking{}, false, nil
 	}
-	var (
-		kept     []int64
-		keptKeys []poolKey
-	)
-	ofRank := map[int64]float64{} // one kept product of each rank: the rank before
-	taken := map[float64]bool{}
-	for i, r := range old.rowids {
-		if _, w := moved[r]; w {
-			continue
-		}
-		kept, keptKeys = append(kept, r), append(keptKeys, old.keys[i])
-		if rank := old.keys[i].rank; !taken[rank] {
-			taken[rank] = true
-			ofRank[r] = rank
-		}
-	}
-	if len(kept) == 0 {
+	pl, ok := placingOf(old, moved)
+	if !ok {
 		return ranking{}, false, nil
 	}
-	ask := slices.AppendSeq(make([]int64, 0, len(ofRank)+len(moved)), maps.Keys(ofRank))
-	ask = slices.AppendSeq(ask, maps.Keys(moved))
-	rk, err := s.rankKeys(ctx, old.expr, ask, among)
+	kept, keptKeys, ofRank := pl.kept, pl.keptKeys, pl.ofRank
+	rk, err := s.placingRanks(ctx, old.expr, pl.ask, among)
 	if err != nil {
 		return ranking{}, false, err
 	}

@@ -9,6 +9,7 @@ import (
 	"maps"
 	"math/rand/v2"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -127,7 +128,14 @@ func benchWrites(ctx context.Context, args []string, stdout io.Writer) error {
 				w.rest()
 				steps := cat.Merge().Steps
 				start, c0 := time.Now(), cpuTimeSelf()
-				if _, err := cat.Search(ctx, sh.q); err != nil {
+				var err error
+				// Labelled, so that a profile can be focused on one shape's timed searches
+				// (go tool pprof -tagfocus 'timed=…'); a background rebuild started by it
+				// carries the label too.
+				pprof.Do(ctx, pprof.Labels("timed", sh.name), func(ctx context.Context) {
+					_, err = cat.Search(ctx, sh.q)
+				})
+				if err != nil {
 					return err
 				}
 				wall, cpu = append(wall, time.Since(start)), append(cpu, cpuTimeSelf()-c0)
@@ -158,8 +166,8 @@ func benchWrites(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	after := cat.SearchPools()
 	_, refreshed := cat.Refreshing()
-	fmt.Fprintf(stdout, "pools over the rounds: %d built by ordering every match, %d carried (%d across text, %d of them placed), %d of matches on sale built, %d carried with products ranked in; %d searches building carried pools again in the background (their builds counted above), %d searches that built a pool carried past the bound\n",
-		after.Built-before.Built, after.Carried-before.Carried, after.TextCarried-before.TextCarried, after.Placed-before.Placed,
+	fmt.Fprintf(stdout, "pools over the rounds: %d built by ordering every match, %d carried (%d across text, %d of them placed, in %d walks of the matches), %d of matches on sale built, %d carried with products ranked in; %d searches building carried pools again in the background (their builds counted above), %d searches that built a pool carried past the bound\n",
+		after.Built-before.Built, after.Carried-before.Carried, after.TextCarried-before.TextCarried, after.Placed-before.Placed, after.Walks-before.Walks,
 		after.SalePools-before.SalePools, after.SaleRanked-before.SaleRanked, refreshed-refreshedBefore, after.PastBound-before.PastBound)
 	fmt.Fprintf(stdout, "load average at the end: %s\n", loadAverage())
 	return nil

@@ -56,11 +56,11 @@ func TestBenchWrites(t *testing.T) {
 			}
 		}
 	}
-	m := regexp.MustCompile(`(\d+) carried \((\d+) across text, \d+ of them placed\), \d+ of matches on sale built, (\d+) carried with products ranked in`).FindStringSubmatch(r.stdout)
+	m := regexp.MustCompile(`(\d+) carried \((\d+) across text, \d+ of them placed, in (\d+) walks of the matches\), \d+ of matches on sale built, (\d+) carried with products ranked in`).FindStringSubmatch(r.stdout)
 	if m == nil {
 		t.Fatalf("no pools line in:\n%s", r.stdout)
 	}
-	for i, what := range []string{"carried", "carried across text", "carried with products ranked in"} {
+	for i, what := range []string{"carried", "carried across text", "placed by a walk", "carried with products ranked in"} {
 		if m[i+1] == "0" {
 			t.Errorf("no pool %s: %s", what, fmt.Sprint(m[0]))
 		}
