@@ -1124,7 +1124,7 @@ type rankRow struct {
 func rankRowOf(title, brand, category string) rankRow {
 	var r rankRow
 	head, forPart := titleHead(title)
-	r.head = head
+	r.head = headPastBrand(title, brand, head)
 	var ks []string
 	for _, w := range splitWords(forPart) {
 		ks = append(ks, wordKey(w))
@@ -1263,6 +1263,37 @@ func titleHead(title string) (string, string) {
 		}
 	}
 	return headOf(lowerWords(first)), strings.TrimSpace(forPart)
+}
+
+// headPastBrand is head, the head of title (titleHead), unless it is a word of the
+// product's own brand that the title's name says after the thing, followed by a code
+// of the brand's ("Replacement Brake Pads Shimano L05A" of Shimano is brake pads):
+// then the head of the words before it, when they have one that is no word of the
+// brand.
+func headPastBrand(title, brand, head string) string {
+	bw := brandWords(brand)
+	isBrand := func(k string) bool {
+		return slices.ContainsFunc(bw, func(w string) bool { return wordKey(w) == k })
+	}
+	if head == "" || !isBrand(head) {
+		return head
+	}
+	words := lowerWords(titleName(" " + strings.ToLower(withoutMaker(title)) + " "))
+	for i := len(words) - 1; i > 0; i-- {
+		if wordKey(words[i]) != head {
+			continue
+		}
+		code := i+1 < len(words) && !slices.ContainsFunc(words[i+1:], func(w string) bool { return !isCode(codeKey(w)) })
+		j := i // the brand's first word there ("bodum" of "… Beaker Bodum Chambord C8")
+		for j > 0 && isBrand(wordKey(words[j-1])) {
+			j--
+		}
+		if h := headOf(words[:j]); code && h != "" {
+			return h
+		}
+		break
+	}
+	return head
 }
 
 // maxMakerWords bounds the words of a maker's name after "by" (withoutMaker).
