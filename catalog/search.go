@@ -548,6 +548,15 @@ func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, o
 			}
 			if out, ok, err := c.sentenceTypes(ctx, s, res, offset); err != nil || ok {
 				s.needRead = ok
+				if err == nil && onlyArticlesDropped(s.words, s.rest) && len(s.q.attrs) == 0 {
+					// A sentence by its count of words alone, no filler ("tree straps
+					// for saddle hammock"), goes on as a shorter query's types reading
+					// does: with the products that have any of its words (the hammocks
+					// after the four straps).
+					plain := *s
+					plain.sentence = false
+					out, err = c.anyWordTail(ctx, &plain, out, offset)
+				}
 				return out, err
 			}
 		}
