@@ -1,11 +1,6 @@
 package catalog_test
 
-import (
-	"fmt"
-	"testing"
-
-	"github.com/commerce-mcp/commerce-mcp/catalog"
-)
+import "testing"
 
 // BenchmarkSearchAccessoryShapes times Search on the accessory shapes cat3's rules
 // read, in a 6,000-product flat shop of machines and the parts and consumables made
@@ -16,23 +11,23 @@ import (
 // without the rules. go test -run '^$' -bench BenchmarkSearchAccessoryShapes ./catalog
 func BenchmarkSearchAccessoryShapes(b *testing.B) {
 	models := []string{"Strada", "Bordo", "Saddle", "Ember", "Kestrel", "Aurix"}
-	kinds := []struct{ title, tags string }{
-		{"%s %d Front Light", "lights"}, {"Handlebar Mount for %s %d", "light mount"},
-		{"Replacement Bracket, Universal, Batch %[2]d", "bracket"}, {"Lock Bracket, Batch %[2]d", "lock bracket"},
-		{"Hammock Straps for %s %d", "hammock straps"}, {"%s %d Camping Hammock", "hammocks"},
-		{"%s %d Road Running Shoes", "running shoes"}, {"Arch Support Insoles, Batch %[2]d", "insoles"},
-		{"%s %d Dog Pack", "dog pack"}, {"%s %d Trekking Pack", "packs"},
-		{"Replacement Filter for %s %d Jug", "filters"}, {"%s %d Water Filter Jug", "water jugs"},
-		{"Coffee Pods for %s %d", "pods"}, {"%s %d Espresso Machine", "coffee machines"},
-		{"Enamel Kettle, Batch %[2]d", "kitchen"},
-	}
-	var ps []catalog.Product
-	for i := range 6000 {
-		k := kinds[i%len(kinds)]
-		m := models[(i/len(kinds))%len(models)]
-		ps = append(ps, catalog.Product{ID: fmt.Sprint("p", i), SellerID: "hearth", Title: fmt.Sprintf(k.title, m, i/len(kinds)/len(models)+1),
-			Description: "Made to last.", Tags: []string{k.tags}, Price: usd(int64(1000 + i%50*100))})
-	}
+	ps := benchShop(6000, models, []benchKind{
+		{title: "%s %d Front Light", tags: "lights"},
+		{title: "Handlebar Mount for %s %d", tags: "light mount"},
+		{title: "Replacement Bracket, Universal, Batch %[2]d", tags: "bracket"},
+		{title: "Lock Bracket, Batch %[2]d", tags: "lock bracket"},
+		{title: "Hammock Straps for %s %d", tags: "hammock straps"},
+		{title: "%s %d Camping Hammock", tags: "hammocks"},
+		{title: "%s %d Road Running Shoes", tags: "running shoes"},
+		{title: "Arch Support Insoles, Batch %[2]d", tags: "insoles"},
+		{title: "%s %d Dog Pack", tags: "dog pack"},
+		{title: "%s %d Trekking Pack", tags: "packs"},
+		{title: "Replacement Filter for %s %d Jug", tags: "filters"},
+		{title: "%s %d Water Filter Jug", tags: "water jugs"},
+		{title: "Coffee Pods for %s %d", tags: "pods"},
+		{title: "%s %d Espresso Machine", tags: "coffee machines"},
+		{title: "Enamel Kettle, Batch %[2]d", tags: "kitchen"},
+	})
 	benchSearchShapes(b, ps, []searchShape{
 		{"made_for_target", "bracket for strada 7"},
 		{"made_for_target_type", "tree straps for saddle 3 hammock"},

@@ -1,7 +1,6 @@
 package catalog_test
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -16,24 +15,17 @@ import (
 // without the rules. go test -run '^$' -bench BenchmarkSearchModelFor ./catalog
 func BenchmarkSearchModelFor(b *testing.B) {
 	models := []string{"Kickr", "Neo", "Flux", "Strada", "Bordo", "Ember"}
-	kinds := []struct{ title, brand, tags string }{
-		{"%s Core %d Smart Turbo Trainer", "Wahoo", "turbo trainer"},
-		{"Sweat Cover for %s %d", "Wahoo", "trainer accessory"},
-		{"%s Riser Ring %d", "Wahoo", "trainer accessory"},
-		{"Shimano 11-Speed Cassette 11-%[2]dT", "Shimano", "cassette"},
-		{"Tacx %s %d Smart Trainer", "Tacx", "turbo trainer"},
-		{"Nubuck Protector Spray %[2]d", "Fernway", "waterproofing spray"},
-		{"Waterproofing Spray for Boots %[2]d", "Fernway", "waterproofing spray"},
-		{"%s %d Rain Boots", "Fernway", "rain boots"},
-		{"Enamel Kettle, Batch %[2]d", "Hearth", "kitchen"},
-	}
-	var ps []catalog.Product
-	for i := range 6000 {
-		k := kinds[i%len(kinds)]
-		m := models[(i/len(kinds))%len(models)]
-		ps = append(ps, catalog.Product{ID: fmt.Sprint("p", i), SellerID: "hearth", Title: fmt.Sprintf(k.title, m, i/len(kinds)/len(models)+1),
-			Brand: k.brand, Description: "Made to last.", Tags: []string{k.tags}, Price: usd(int64(1000 + i%50*100))})
-	}
+	ps := benchShop(6000, models, []benchKind{
+		{title: "%s Core %d Smart Turbo Trainer", brand: "Wahoo", tags: "turbo trainer"},
+		{title: "Sweat Cover for %s %d", brand: "Wahoo", tags: "trainer accessory"},
+		{title: "%s Riser Ring %d", brand: "Wahoo", tags: "trainer accessory"},
+		{title: "Shimano 11-Speed Cassette 11-%[2]dT", brand: "Shimano", tags: "cassette"},
+		{title: "Tacx %s %d Smart Trainer", brand: "Tacx", tags: "turbo trainer"},
+		{title: "Nubuck Protector Spray %[2]d", brand: "Fernway", tags: "waterproofing spray"},
+		{title: "Waterproofing Spray for Boots %[2]d", brand: "Fernway", tags: "waterproofing spray"},
+		{title: "%s %d Rain Boots", brand: "Fernway", tags: "rain boots"},
+		{title: "Enamel Kettle, Batch %[2]d", brand: "Hearth", tags: "kitchen"},
+	})
 	for _, p := range []struct{ id, title, brand, tags string }{
 		{"dd", "Shimano 105 Cassette for Direct Drive Trainers", "Shimano", "trainer accessory"},
 		{"axle", "Thru Axle Adapter Kit for Neo 2T", "Tacx", "trainer accessory"},

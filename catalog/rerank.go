@@ -94,7 +94,11 @@ func (s *search) intentOf(ctx context.Context, raw string, rest []string, v *Voc
 	for _, w := range s.text.terms() {
 		in.words[wordKey(w)] = true
 	}
-	head := queryHead(rest)
+	folds, err := s.learned.brandFolds(ctx, s.c)
+	if err != nil {
+		return nil, err
+	}
+	head := headBeforeBrand(rest, queryHead(rest), folds, s.learned)
 	if head != "" {
 		in.heads[head] = true
 		for i, w := range s.text.words {
@@ -122,10 +126,6 @@ func (s *search) intentOf(ctx context.Context, raw string, rest []string, v *Voc
 			}
 		}
 	}
-	folds, err := s.learned.brandFolds(ctx, s.c)
-	if err != nil {
-		return nil, err
-	}
 	in.brandWords = folds.namedBy(rest)
 	for id := range in.brandWords {
 		in.brands[id] = true
@@ -143,8 +143,15 @@ func (s *search) intentOf(ctx context.Context, raw string, rest []string, v *Voc
 		if err != nil {
 			return nil, err
 		}
-		if in.codeNamed, err = s.namedByCode(ctx, in.codeHits, codes); err != nil {
+		var ofType bool
+		if in.codeNamed, ofType, err = s.namedByCode(ctx, in.codeHits, codes, in.heads); err != nil {
 			return nil, err
+		}
+		if in.codeNamed && !ofType && head != "" && s.learned.isType(head) && codesAfterHead(beforeMadeFor(raw), head) {
+			// "hanger cannondale caad13": the code after the thing's name names what the
+			// thing is for (a bike), as one after "for" does, when the products whose own
+			// code it is are of another type than the one asked for.
+			in.codeHits, in.codeNamed = nil, false
 		}
 	}
 	if len(in.brands) == 0 {
@@ -327,9 +334,12 @@ func afterMadeFor(text string) string {
 // Pad Set, Compatible with Deore & MT200" is no MT200 but pads for it; its own code
 // comes before: "Shimano L05A Resin Brake Pad Set, Compatible with 105"). A code of its
 // attributes or its GTIN, which its title lacks, is its own.
-func (s *search) namedByCode(ctx context.Context, hits []match, codes []string) (bool, error) {
+//
+// ofType reports whether one of those whose own code it is has one of heads, the type
+// asked for, as its title's head.
+func (s *search) namedByCode(ctx context.Context, hits []match, codes []string, heads map[string]bool) (named, ofType bool, err error) {
 	if len(hits) == 0 {
-		return false, nil
+		return false, false, nil
 	}
 	ids := make([]int64, len(hits))
 	for i, h := range hits {
@@ -338,21 +348,63 @@ func (s *search) namedByCode(ctx context.Context, hits []match, codes []string) 
 	list, _ := json.Marshal(ids) // []int64 cannot fail to marshal
 	rows, err := s.c.query(ctx, `SELECT t.title FROM json_each(?) j CROSS JOIN product_text t ON t.rowid = j.value`, string(list))
 	if err != nil {
-		return false, fmt.Errorf("search: %w", err)
+		return false, false, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
-	named := false
-	for rows.Next() && !named {
+	for rows.Next() && !ofType {
 		var title string
 		if err := rows.Scan(&title); err != nil {
-			return false, fmt.Errorf("search: %w", err)
+			return false, false, fmt.Errorf("search: %w", err)
 		}
-		named = !codeOnlyFitted(title, codes)
+		if !codeOnlyFitted(title, codes) {
+			named = true
+			h, _ := titleHead(title)
+			ofType = heads[h]
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return false, fmt.Errorf("search: %w", err)
+		return false, false, fmt.Errorf("search: %w", err)
 	}
-	return named, nil
+	return named, ofType, nil
+}
+
+// headBeforeBrand is the head of words when head, the last word of the thing they
+// ask for, is a brand's whole name said after it ("hanger cannondale caad13": the
+// hanger is for the Cannondale): the head of the words before the brand, when that
+// names a type of the catalog; head otherwise.
+func headBeforeBrand(words []string, head string, folds *brandFolds, lv *learnedView) string {
+	if head == "" || folds == nil {
+		return head
+	}
+	for j := len(words) - 1; j > 0; j-- {
+		if madeForWord[words[j]] {
+			continue
+		}
+		if wordKey(words[j]) != head {
+			continue
+		}
+		if len(folds.whole[foldKey(words[j])]) == 0 {
+			return head
+		}
+		if h := queryHead(words[:j]); h != "" && lv.isType(h) {
+			return h
+		}
+		return head
+	}
+	return head
+}
+
+// codesAfterHead reports whether every code text names (queryCodes) comes after its
+// word head (a word key), the head of the thing it asks for: "cannondale caad13" of
+// "hanger cannondale caad13", not "caad13" of "caad13 hanger".
+func codesAfterHead(text, head string) bool {
+	chunks := titleChunks(text)
+	at := slices.IndexFunc(chunks, func(c string) bool { return wordKey(strings.ToLower(c)) == head })
+	if at < 0 {
+		return false
+	}
+	before := queryCodes(strings.Join(chunks[:at+1], " "))
+	return len(before) == 0 && len(queryCodes(strings.Join(chunks[at+1:], " "))) > 0
 }
 
 // codeOnlyFitted reports whether title has one of codes, and each only after a word
@@ -1072,7 +1124,7 @@ type rankRow struct {
 func rankRowOf(title, brand, category string) rankRow {
 	var r rankRow
 	head, forPart := titleHead(title)
-	r.head = head
+	r.head = headPastBrand(title, brand, head)
 	var ks []string
 	for _, w := range splitWords(forPart) {
 		ks = append(ks, wordKey(w))
@@ -1211,6 +1263,37 @@ func titleHead(title string) (string, string) {
 		}
 	}
 	return headOf(lowerWords(first)), strings.TrimSpace(forPart)
+}
+
+// headPastBrand is head, the head of title (titleHead), unless it is a word of the
+// product's own brand that the title's name says after the thing, followed by a code
+// of the brand's ("Replacement Brake Pads Shimano L05A" of Shimano is brake pads):
+// then the head of the words before it, when they have one that is no word of the
+// brand.
+func headPastBrand(title, brand, head string) string {
+	bw := brandWords(brand)
+	isBrand := func(k string) bool {
+		return slices.ContainsFunc(bw, func(w string) bool { return wordKey(w) == k })
+	}
+	if head == "" || !isBrand(head) {
+		return head
+	}
+	words := lowerWords(titleName(" " + strings.ToLower(withoutMaker(title)) + " "))
+	for i := len(words) - 1; i > 0; i-- {
+		if wordKey(words[i]) != head {
+			continue
+		}
+		code := i+1 < len(words) && !slices.ContainsFunc(words[i+1:], func(w string) bool { return !isCode(codeKey(w)) })
+		j := i // the brand's first word there ("bodum" of "… Beaker Bodum Chambord C8")
+		for j > 0 && isBrand(wordKey(words[j-1])) {
+			j--
+		}
+		if h := headOf(words[:j]); code && h != "" {
+			return h
+		}
+		break
+	}
+	return head
 }
 
 // maxMakerWords bounds the words of a maker's name after "by" (withoutMaker).

@@ -221,3 +221,25 @@ func TestLearnedViewTypes(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadPastBrand checks that a product's own brand said after the thing, with a
+// code of the brand's after it, is no head of its title (headPastBrand): the thing
+// before it is; a brand word with no code after it, or with nothing before it, stays.
+func TestHeadPastBrand(t *testing.T) {
+	tests := []struct{ name, title, brand, head string }{
+		{"brand and code after the thing", "Replacement Brake Pads Shimano L05A - 105", "Shimano", "pad"},
+		{"brand first, thing last", "Shimano 105 Brake Pads K05S Sintered", "Shimano", "sintered"},
+		{"the brand's words after the thing", "Spare Glass Beaker Bodum Chambord CB800", "Bodum Chambord", "beaker"},
+		{"brand last with no code stays", "Colouring Set Crayola", "Crayola", "crayola"},
+		{"nothing before the brand stays", "Shimano L05A", "Shimano", "shimano"},
+		{"another brand's name is no head of this one", "Brake Pads Shimano L05A", "Clarks", "shimano"},
+		{"no brand", "Brake Pads Shimano L05A", "", "shimano"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := rankRowOf(tt.title, tt.brand, "").head; got != tt.head {
+				t.Errorf("rankRowOf(%q, %q).head = %q, want %q", tt.title, tt.brand, got, tt.head)
+			}
+		})
+	}
+}

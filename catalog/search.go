@@ -548,6 +548,15 @@ func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, o
 			}
 			if out, ok, err := c.sentenceTypes(ctx, s, res, offset); err != nil || ok {
 				s.needRead = ok
+				if err == nil && onlyArticlesDropped(s.words, s.rest) && len(s.q.attrs) == 0 {
+					// A sentence by its count of words alone, no filler ("tree straps
+					// for saddle hammock"), goes on as a shorter query's types reading
+					// does: with the products that have any of its words (the hammocks
+					// after the four straps).
+					plain := *s
+					plain.sentence = false
+					out, err = c.anyWordTail(ctx, &plain, out, offset)
+				}
 				return out, err
 			}
 		}
@@ -1234,16 +1243,30 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 	bySize := len(out.Hits) - n
 	// Then the products that say the head with the word before it, in any field:
 	// "gecko heat mat" goes on with the under-tank heater whose description says
-	// "heat mat", before other mats.
-	phrase := ""
+	// "heat mat", before other mats. A word before the head that is the unit of a
+	// number before it ("8 speed chain", "2 pack filters") says what the thing is
+	// like, not what it is called: the products with the unit and the head anywhere
+	// follow, the head's other counts of the unit ("KMC X9 Chain 9 Speed"), before the
+	// other products named with the head ("Chain Lube").
+	phrase, measure := "", ""
 	if i >= 2 && !strings.Contains(s.text.words[i], " ") && !strings.Contains(s.text.words[i-1], " ") {
-		phrase = s.text.words[i-1] + " " + s.text.words[i]
 		had := len(out.Hits)
-		if err := fill.fillPage(ctx, &out, textQuery{words: []string{phrase}}); err != nil {
-			return Result{}, err
-		}
-		if len(out.Hits) == had {
-			phrase = ""
+		if unit := s.text.words[i-1]; unitWords[unit] && isNumber(s.text.words[i-2]) {
+			q := textQuery{words: []string{unit, s.text.words[i]}}
+			if err := fill.fillWith(ctx, &out, q, false); err != nil {
+				return Result{}, err
+			}
+			if len(out.Hits) > had {
+				measure = unit
+			}
+		} else {
+			phrase = s.text.words[i-1] + " " + s.text.words[i]
+			if err := fill.fillPage(ctx, &out, textQuery{words: []string{phrase}}); err != nil {
+				return Result{}, err
+			}
+			if len(out.Hits) == had {
+				phrase = ""
+			}
 		}
 	}
 	// Then the other products the shop tags with a type every product with every word
@@ -1382,6 +1405,9 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 	}
 	if phrase != "" {
 		come = append(come, fmt.Sprintf("products that say %q", phrase))
+	}
+	if measure != "" {
+		come = append(come, fmt.Sprintf("other products with %q and %q", heads[0], measure))
 	}
 	if tag != "" {
 		come = append(come, fmt.Sprintf("other products tagged %q", tag))

@@ -150,3 +150,27 @@ func TestSearchShortPageSizeFirst(t *testing.T) {
 		{"a size written apart", "centerlock rotor 180 mm", []string{"{rt-180mm sm-180mm}", "{hope-180mm srom-180mm}"}},
 	})
 }
+
+// TestSearchShortPageMeasureUnit holds that a count with its unit before the thing
+// ("8 speed chain") is what the thing is like: a short page goes on with the thing's
+// other counts of that unit, however a title places them ("Chain 9 Speed 116 Links",
+// headed by "links"), before the other products named with the thing ("Chain Lube",
+// "Chain Tool").
+func TestSearchShortPageMeasureUnit(t *testing.T) {
+	var ps []catalog.Product
+	addPart := addTo(&ps, "Bike part.", 3499)
+	add := func(id, title string) { addPart(id, title, "Bike Parts > Drivetrain") }
+	add("hg40", "Shimo CN-40 8-Speed Chain")
+	add("x8", "Kemc X8 Chain 8 Speed 116 Links")
+	add("x11", "Kemc X11 11-Speed Chain")
+	add("x9", "Kemc X9 Chain 9 Speed 116 Links for Road and Mountain Bikes")
+	add("m61", "Shimo CN-61 Chain 12 Speed 116 Links for Mountain Bikes")
+	add("lube", "Chain Lube")
+	add("tool", "Chain Tool")
+	add("hd", "Kemc Heavy Duty Chain")
+	add("hdlube", "Wet Heavy Duty Lube")
+	searchShopCases(t, ps, []accessoryCase{
+		{"the thing's other counts of the unit before what is named with it", "8 speed chain",
+			[]string{"{hg40 x8}", "x11", "{x9 m61}", "{lube tool hd}"}},
+	})
+}

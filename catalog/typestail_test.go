@@ -26,6 +26,7 @@ func TestSearchTypesShortPageGoesOn(t *testing.T) {
 	}
 	searchShopCases(t, ps, []accessoryCase{
 		{"the types' page, then the products with the other words", "guylines for willow 4", []string{"{lines-0 lines-1 lines-2}", "{willow-tent willow-print}"}},
+		{"a sentence by its count of words alone goes on too", "reflective guylines for willow 4 tent", []string{"{lines-0 lines-1 lines-2}", "{willow-tent willow-print}"}},
 	})
 }
 
