@@ -1,0 +1,67 @@
+package catalog_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+// TestSentenceRelatedFirst holds what a sentence finds that tells of a problem with
+// the shopper's own thing, where its reading found that thing and nothing is made
+// for the thing's type: the products made for the thing that the plain ranking of
+// its words reaches (a seasoning spray "for Cast Iron" beside the skillets), then
+// the thing; another of it when the sentence says it wants one ("old"), and the
+// thing alone when nothing its words reach is made for it.
+func TestSentenceRelatedFirst(t *testing.T) {
+	ps := roomProducts()
+	ps = numbered(ps, 3000, 6, "skillet", "Ironhold Cast Iron Skillet %d", "Ironhold", "Pre-seasoned; dry it well or it goes rusty.")
+	ps = numbered(ps, 900, 2, "spray", "Ironhold Seasoning Spray for Cast Iron %d", "Ironhold", "A thin coat after each wash.")
+	ps = numbered(ps, 4000, 4, "pan", "Steelform Stainless Frying Pan %d", "Steelform", "Tri-ply steel for even heat.")
+	ps = numbered(ps, 1500, 4, "pot", "Ironhold Enamel Stock Pot %d", "Ironhold", "For soups and stews.")
+	c := openCatalog(t)
+	upsertCheckFirsts(t, c, ps, []firstCase{
+		{"a problem with the shopper's own thing", "my cast iron pan is going rusty", "spray"},
+		{"it wants another", "my old cast iron pan is going rusty", "skillet"},
+		{"nothing its words reach is made for it", "my stock pot is going rusty", "pot"},
+	})
+	t.Run("every page reads it alike", func(t *testing.T) {
+		ctx := context.Background()
+		q := catalog.Query{Text: "my cast iron pan is going rusty", Limit: 3}
+		var got []string
+		for {
+			res, err := c.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, hitIDs(res)...)
+			if q.Cursor = res.NextCursor; q.Cursor == "" {
+				break
+			}
+		}
+		seen := map[string]bool{}
+		for i, id := range got {
+			if seen[id] || i < 2 && !strings.HasPrefix(id, "spray") || i >= 2 && !strings.HasPrefix(id, "skillet") {
+				t.Fatalf("pages found %q, want the 2 sprays, then the 6 skillets, each once", got)
+			}
+			seen[id] = true
+		}
+		if len(got) != 8 {
+			t.Fatalf("pages found %q, want the 2 sprays then the 6 skillets", got)
+		}
+	})
+}
+
+// TestSentenceOwnedReached holds that of the types made for the shopper's own thing,
+// those the plain ranking of the sentence's words reaches come first: the liners its
+// words reach before the air fryer ovens, more of which are titled after the fryer.
+func TestSentenceOwnedReached(t *testing.T) {
+	ps := roomProducts()
+	ps = numbered(ps, 9000, 6, "fryer", "Crispo Air Fryer %d", "Crispo", "Crisps with little grease; the basket is easy to clean.")
+	ps = numbered(ps, 12000, 6, "oven", "Crispo Air Fryer Oven with Rotisserie and Dehydrator %d", "Crispo", "Bakes, roasts and dehydrates.")
+	ps = numbered(ps, 800, 3, "liner", "Crispo Air Fryer Liners %d", "Crispo", "Paper, 100 pack.")
+	upsertCheckFirsts(t, openCatalog(t), ps, []firstCase{
+		{"the made-for type the words reach", "the grease in my air fryer basket is impossible to clean", "liner"},
+	})
+}
