@@ -15,17 +15,14 @@ import (
 // the thing; another of it when the sentence says it wants one ("old"), and the
 // thing alone when nothing its words reach is made for it.
 func TestSentenceRelatedFirst(t *testing.T) {
-	ps := roomProducts()
-	ps = numbered(ps, 3000, 6, "skillet", "Ironhold Cast Iron Skillet %d", "Ironhold", "Pre-seasoned; dry it well or it goes rusty.")
-	ps = numbered(ps, 900, 2, "spray", "Ironhold Seasoning Spray for Cast Iron %d", "Ironhold", "A thin coat after each wash.")
-	ps = numbered(ps, 4000, 4, "pan", "Steelform Stainless Frying Pan %d", "Steelform", "Tri-ply steel for even heat.")
-	ps = numbered(ps, 1500, 4, "pot", "Ironhold Enamel Stock Pot %d", "Ironhold", "For soups and stews.")
-	c := openCatalog(t)
-	upsertCheckFirsts(t, c, ps, []firstCase{
+	c := relatedShop(t)
+	for _, tc := range []firstCase{
 		{"a problem with the shopper's own thing", "my cast iron pan is going rusty", "spray"},
 		{"it wants another", "my old cast iron pan is going rusty", "skillet"},
 		{"nothing its words reach is made for it", "my stock pot is going rusty", "pot"},
-	})
+	} {
+		t.Run(tc.name, func(t *testing.T) { searchWantFirst(t, c, tc.text, tc.prefix) })
+	}
 	t.Run("every page reads it alike", func(t *testing.T) {
 		ctx := context.Background()
 		q := catalog.Query{Text: "my cast iron pan is going rusty", Limit: 3}
@@ -57,11 +54,38 @@ func TestSentenceRelatedFirst(t *testing.T) {
 // those the plain ranking of the sentence's words reaches come first: the liners its
 // words reach before the air fryer ovens, more of which are titled after the fryer.
 func TestSentenceOwnedReached(t *testing.T) {
+	searchWantFirst(t, relatedShop(t), "the grease in my air fryer basket is impossible to clean", "liner")
+}
+
+// relatedShop is a catalog of cast iron skillets and a seasoning spray "for Cast Iron",
+// frying pans and stock pots, air fryers, air fryer ovens and air fryer liners, beside
+// roomProducts: the shop of TestSentenceRelatedFirst and TestSentenceOwnedReached.
+func relatedShop(t testing.TB) *catalog.Catalog {
+	t.Helper()
 	ps := roomProducts()
+	ps = numbered(ps, 3000, 6, "skillet", "Ironhold Cast Iron Skillet %d", "Ironhold", "Pre-seasoned; dry it well or it goes rusty.")
+	ps = numbered(ps, 900, 2, "spray", "Ironhold Seasoning Spray for Cast Iron %d", "Ironhold", "A thin coat after each wash.")
+	ps = numbered(ps, 4000, 4, "pan", "Steelform Stainless Frying Pan %d", "Steelform", "Tri-ply steel for even heat.")
+	ps = numbered(ps, 1500, 4, "pot", "Ironhold Enamel Stock Pot %d", "Ironhold", "For soups and stews.")
 	ps = numbered(ps, 9000, 6, "fryer", "Crispo Air Fryer %d", "Crispo", "Crisps with little grease; the basket is easy to clean.")
 	ps = numbered(ps, 12000, 6, "oven", "Crispo Air Fryer Oven with Rotisserie and Dehydrator %d", "Crispo", "Bakes, roasts and dehydrates.")
 	ps = numbered(ps, 800, 3, "liner", "Crispo Air Fryer Liners %d", "Crispo", "Paper, 100 pack.")
-	upsertCheckFirsts(t, openCatalog(t), ps, []firstCase{
-		{"the made-for type the words reach", "the grease in my air fryer basket is impossible to clean", "liner"},
-	})
+	c := openCatalog(t)
+	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// BenchmarkSentenceRelated times sentences about a problem with the shopper's own
+// thing on relatedShop, each paired with a one-word search ("skillet") in the same
+// loop (benchOverFloor): one whose page opens with what is made for the thing
+// (relatedFirst), one whose made-for types are ordered by what its words reach
+// (reachedFirst), and one that wants another of the thing.
+func BenchmarkSentenceRelated(b *testing.B) {
+	benchOverFloor(b, relatedShop(b), []string{
+		"my cast iron pan is going rusty",
+		"the grease in my air fryer basket is impossible to clean",
+		"my old cast iron pan is going rusty",
+	}, "skillet")
 }
