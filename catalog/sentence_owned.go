@@ -131,10 +131,8 @@ func ownedProblem(s *search, v *Vocabulary) string {
 // for a shredder, cartridges for a printer) comes first, then the thing itself. No
 // problem word is read: any sentence with the shopper's own thing whose reading found
 // that thing, and that wants no other (ownedProblem), is so read; ok says it was.
-// Of the types made for it, those the plain ranking of the sentence's words reaches
-// come first (reachedFirst: the fryer liners for "the grease in my air fryer basket",
-// not the air fryer ovens titled after the fryer). Whether the first product is one
-// is read at offset 0, so that every page of a search reads it alike.
+// Whether the first product is one is read at offset 0, so that every page of a
+// search reads it alike.
 func (c *Catalog) ownedFirst(ctx context.Context, s *search, res, found Result, offset int) (Result, bool, error) {
 	x := ownedProblem(s, c.vocabulary())
 	if x == "" {
@@ -180,9 +178,6 @@ func (c *Catalog) ownedFirst(ctx context.Context, s *search, res, found Result, 
 		if slices.Contains(heads, k) && !slices.Contains(named, k) {
 			named = append(named, k)
 		}
-	}
-	if heads, err = c.reachedFirst(ctx, s, heads); err != nil {
-		return Result{}, false, err
 	}
 	heads = append(named, slices.DeleteFunc(heads, func(h string) bool { return slices.Contains(named, h) })...)
 	out, err := s.madeForFirst(ctx, res, offset, heads, nil, x, x,

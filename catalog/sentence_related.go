@@ -133,26 +133,19 @@ type reached struct {
 // s's content words that products have: BM25 over titles and descriptions, as
 // plainReading ranks them; the kinds the sentence's words reach.
 func (c *Catalog) plainReach(ctx context.Context, s *search) ([]reached, error) {
-	v := c.vocabulary()
+	keep, k, err := c.knownWords(ctx, s)
+	if err != nil || k == 0 {
+		return nil, err
+	}
 	var b strings.Builder
-	for _, w := range s.text.words {
-		if strings.Contains(w, " ") || !contentWord(w, s.learned, v) {
-			continue
-		}
-		u, err := s.learned.used(ctx, c, w)
-		if err != nil {
-			return nil, err
-		}
-		if u.matched == 0 {
+	for i, w := range s.text.words {
+		if !keep[i] {
 			continue
 		}
 		if b.Len() > 0 {
 			b.WriteString(" OR ")
 		}
 		quoteTerm(&b, w)
-	}
-	if b.Len() == 0 {
-		return nil, nil
 	}
 	rows, err := c.query(ctx, `SELECT m.rowid, coalesce(r.head, ''), coalesce(r.title_keys, ''), coalesce(r.for_keys, '')
 		FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ?
@@ -205,29 +198,6 @@ func (c *Catalog) madeForThing(ctx context.Context, s *search, x, head string, t
 	}
 	slices.SortStableFunc(ms, func(a, b match) int { return slices.Index(ids, a.rowid) - slices.Index(ids, b.rowid) })
 	return ms, nil
-}
-
-// reachedFirst orders heads, the types made for the shopper's own thing, with those
-// the plain ranking of sentence s's words reaches (plainReach) first, in the order it
-// reaches them, the others after them as they were: "the grease in my air fryer
-// basket" reaches the fryer liners, not the air fryer ovens titled after the fryer.
-func (c *Catalog) reachedFirst(ctx context.Context, s *search, heads []string) ([]string, error) {
-	reach, err := c.plainReach(ctx, s)
-	if err != nil || len(reach) == 0 {
-		return heads, err
-	}
-	var out []string
-	for _, r := range reach {
-		if slices.Contains(heads, r.head) && !slices.Contains(out, r.head) {
-			out = append(out, r.head)
-		}
-	}
-	for _, h := range heads {
-		if !slices.Contains(out, h) {
-			out = append(out, h)
-		}
-	}
-	return out, nil
 }
 
 // madeFor reports whether a product of title head h, title keys keys and for keys

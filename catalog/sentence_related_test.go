@@ -24,19 +24,7 @@ func TestSentenceRelatedFirst(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { searchWantFirst(t, c, tc.text, tc.prefix) })
 	}
 	t.Run("every page reads it alike", func(t *testing.T) {
-		ctx := context.Background()
-		q := catalog.Query{Text: "my cast iron pan is going rusty", Limit: 3}
-		var got []string
-		for {
-			res, err := c.Search(ctx, q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got = append(got, hitIDs(res)...)
-			if q.Cursor = res.NextCursor; q.Cursor == "" {
-				break
-			}
-		}
+		got := pageIDs(t, c, catalog.Query{Text: "my cast iron pan is going rusty", Limit: 3})
 		seen := map[string]bool{}
 		for i, id := range got {
 			if seen[id] || i < 2 && !strings.HasPrefix(id, "spray") || i >= 2 && !strings.HasPrefix(id, "skillet") {
@@ -50,16 +38,8 @@ func TestSentenceRelatedFirst(t *testing.T) {
 	})
 }
 
-// TestSentenceOwnedReached holds that of the types made for the shopper's own thing,
-// those the plain ranking of the sentence's words reaches come first: the liners its
-// words reach before the air fryer ovens, more of which are titled after the fryer.
-func TestSentenceOwnedReached(t *testing.T) {
-	searchWantFirst(t, relatedShop(t), "the grease in my air fryer basket is impossible to clean", "liner")
-}
-
 // relatedShop is a catalog of cast iron skillets and a seasoning spray "for Cast Iron",
-// frying pans and stock pots, air fryers, air fryer ovens and air fryer liners, beside
-// roomProducts: the shop of TestSentenceRelatedFirst and TestSentenceOwnedReached.
+// frying pans and stock pots, beside roomProducts: the shop of TestSentenceRelatedFirst.
 func relatedShop(t testing.TB) *catalog.Catalog {
 	t.Helper()
 	ps := roomProducts()
@@ -67,9 +47,6 @@ func relatedShop(t testing.TB) *catalog.Catalog {
 	ps = numbered(ps, 900, 2, "spray", "Ironhold Seasoning Spray for Cast Iron %d", "Ironhold", "A thin coat after each wash.")
 	ps = numbered(ps, 4000, 4, "pan", "Steelform Stainless Frying Pan %d", "Steelform", "Tri-ply steel for even heat.")
 	ps = numbered(ps, 1500, 4, "pot", "Ironhold Enamel Stock Pot %d", "Ironhold", "For soups and stews.")
-	ps = numbered(ps, 9000, 6, "fryer", "Crispo Air Fryer %d", "Crispo", "Crisps with little grease; the basket is easy to clean.")
-	ps = numbered(ps, 12000, 6, "oven", "Crispo Air Fryer Oven with Rotisserie and Dehydrator %d", "Crispo", "Bakes, roasts and dehydrates.")
-	ps = numbered(ps, 800, 3, "liner", "Crispo Air Fryer Liners %d", "Crispo", "Paper, 100 pack.")
 	c := openCatalog(t)
 	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
 		t.Fatal(err)
@@ -80,12 +57,28 @@ func relatedShop(t testing.TB) *catalog.Catalog {
 // BenchmarkSentenceRelated times sentences about a problem with the shopper's own
 // thing on relatedShop, each paired with a one-word search ("skillet") in the same
 // loop (benchOverFloor): one whose page opens with what is made for the thing
-// (relatedFirst), one whose made-for types are ordered by what its words reach
-// (reachedFirst), and one that wants another of the thing.
+// (relatedFirst), one with nothing made for it, and one that wants another of it.
 func BenchmarkSentenceRelated(b *testing.B) {
 	benchOverFloor(b, relatedShop(b), []string{
 		"my cast iron pan is going rusty",
-		"the grease in my air fryer basket is impossible to clean",
+		"my stock pot is going rusty",
 		"my old cast iron pan is going rusty",
 	}, "skillet")
+}
+
+// pageIDs returns the ids of every page of q's search on c, in order, following its
+// cursors.
+func pageIDs(t *testing.T, c *catalog.Catalog, q catalog.Query) []string {
+	t.Helper()
+	var got []string
+	for {
+		res, err := c.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, hitIDs(res)...)
+		if q.Cursor = res.NextCursor; q.Cursor == "" {
+			return got
+		}
+	}
 }
