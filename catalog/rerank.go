@@ -55,10 +55,6 @@ type intent struct {
 	// are the products made for what Y names (madeForTarget): they join the matches as
 	// code hits do and rank first, whatever their type.
 	madeHits []match
-	// related, in a sentence about a problem with the shopper's own thing, are the
-	// products made for it that the plain ranking of its words reaches
-	// (relatedFirst): they join every reading's matches and rank first, as madeHits do.
-	related []match
 	// order, when set, ranks the types of heads: the things a need names, the first
 	// ones first.
 	order map[string]int
@@ -534,9 +530,9 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 	code := map[int64]bool{}
 	hits := in.codeHits
 	made := map[int64]bool{}
-	if len(in.madeHits) > 0 || len(in.related) > 0 {
+	if len(in.madeHits) > 0 {
 		hits = slices.Clone(hits)
-		for _, h := range append(slices.Clone(in.related), in.madeHits...) {
+		for _, h := range in.madeHits {
 			if !slices.ContainsFunc(hits, func(x match) bool { return x.rowid == h.rowid }) {
 				hits = append(hits, h)
 				made[h.rowid] = true

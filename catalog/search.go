@@ -344,16 +344,8 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 	if err != nil || !s.sentence || s.intent == nil {
 		return out, err
 	}
-	owned, ok, err := c.ownedFirst(ctx, s, res, out, offset)
-	if err != nil {
-		return owned, err
-	}
-	if out = owned; !ok {
-		// Not the kinds made for the thing's type: the products made for the thing
-		// that the sentence's words reach.
-		if out, err = c.relatedFirst(ctx, s, res, out, offset); err != nil {
-			return out, err
-		}
+	if out, err = c.ownedFirst(ctx, s, res, out, offset); err != nil {
+		return out, err
 	}
 	return c.sentenceTail(ctx, s, out, offset)
 }

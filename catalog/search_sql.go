@@ -467,10 +467,10 @@ type foldedFacts struct {
 // reranking reads of the matches (their rows of product_rank) with them, instead of
 // reranking reading it in a statement of its own: when reranking reorders every
 // match (the expression has at most rerankPool matches, hidden or not, as counted for
-// pools.few) and no code hit (nor a made or related one) joins them. That is the expression's first search in a
+// pools.few) and no code hit joins them. That is the expression's first search in a
 // text version: later ones are drawn from the order kept for it (keptOrder).
 func (s *search) foldsFacts(anyWord bool) bool {
-	return s.intent != nil && len(s.intent.codeHits) == 0 && len(s.intent.madeHits) == 0 && len(s.intent.related) == 0 && s.few != nil && s.few.n <= rerankPool &&
+	return s.intent != nil && len(s.intent.codeHits) == 0 && len(s.intent.madeHits) == 0 && s.few != nil && s.few.n <= rerankPool &&
 		s.few.expr == s.text.match(anyWord)
 }
 

@@ -103,9 +103,21 @@ func (c *Catalog) sentenceTail(ctx context.Context, s *search, res Result, offse
 		s.needRead && n >= minMeet || len(s.rest) == len(s.words) || len(s.intent.brands) > 0 || titlesName(s.text, res.Hits) {
 		return res, nil
 	}
-	keep, k, err := c.knownWords(ctx, s)
-	if err != nil {
-		return res, err
+	v := c.vocabulary()
+	keep := make([]bool, len(s.text.words))
+	k := 0
+	for i, w := range s.text.words {
+		if strings.Contains(w, " ") || !contentWord(w, s.learned, v) {
+			continue
+		}
+		u, err := s.learned.used(ctx, c, w)
+		if err != nil {
+			return res, err
+		}
+		if u.matched > 0 {
+			keep[i] = true
+			k++
+		}
 	}
 	if k == 0 || s.needRead && k < 3 {
 		return res, nil
@@ -118,26 +130,4 @@ func (c *Catalog) sentenceTail(ctx context.Context, s *search, res Result, offse
 	q.alts = nil
 	q.atLeast = 1
 	return c.withTail(ctx, &fill, res, q, "some of the words "+quoteList(q.words))
-}
-
-// knownWords marks the words of sentence s's text that are content words of one word
-// (no phrase) that some product has, and counts them.
-func (c *Catalog) knownWords(ctx context.Context, s *search) ([]bool, int, error) {
-	v := c.vocabulary()
-	keep := make([]bool, len(s.text.words))
-	k := 0
-	for i, w := range s.text.words {
-		if strings.Contains(w, " ") || !contentWord(w, s.learned, v) {
-			continue
-		}
-		u, err := s.learned.used(ctx, c, w)
-		if err != nil {
-			return nil, 0, err
-		}
-		if u.matched > 0 {
-			keep[i] = true
-			k++
-		}
-	}
-	return keep, k, nil
 }

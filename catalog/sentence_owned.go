@@ -130,35 +130,34 @@ func ownedProblem(s *search, v *Vocabulary) string {
 // thing: the shopper has one, and what the catalog makes for it (madeForOrAfter: bags
 // for a shredder, cartridges for a printer) comes first, then the thing itself. No
 // problem word is read: any sentence with the shopper's own thing whose reading found
-// that thing, and that wants no other (ownedProblem), is so read; ok says it was.
-// Whether the first product is one is read at offset 0, so that every page of a
-// search reads it alike.
-func (c *Catalog) ownedFirst(ctx context.Context, s *search, res, found Result, offset int) (Result, bool, error) {
+// that thing, and that wants no other (ownedProblem), is so read. Whether the first product is one is read at offset 0, so that every
+// page of a search reads it alike.
+func (c *Catalog) ownedFirst(ctx context.Context, s *search, res, found Result, offset int) (Result, error) {
 	x := ownedProblem(s, c.vocabulary())
 	if x == "" {
-		return found, false, nil
+		return found, nil
 	}
 	first := found
 	if offset > 0 {
 		var err error
 		if first, err = c.searchUnderstood(ctx, s, res, 0); err != nil {
-			return Result{}, false, err
+			return Result{}, err
 		}
 	}
 	if len(first.Hits) == 0 {
-		return found, false, nil
+		return found, nil
 	}
 	var head string
 	if err := c.queryRow(ctx, `SELECT coalesce((SELECT r.head FROM product_rank r WHERE r.rowid = p.rowid), '')
 		FROM products p WHERE p.id = ?`, first.Hits[0].ID).Scan(&head); err != nil {
-		return Result{}, false, fmt.Errorf("search: %w", err)
+		return Result{}, fmt.Errorf("search: %w", err)
 	}
 	if head != x {
-		return found, false, nil
+		return found, nil
 	}
 	heads, err := c.madeForOrAfter(ctx, s.learned, x, x)
 	if err != nil || len(heads) == 0 {
-		return found, false, err
+		return found, err
 	}
 	// A made-for thing the sentence names comes first ("my label printer ran out of
 	// tape"). Another type named in the words of the shopper's own thing leaves it as
@@ -173,7 +172,7 @@ func (c *Catalog) ownedFirst(ctx context.Context, s *search, res, found Result, 
 			continue
 		}
 		if owned(s, v, i) {
-			return found, false, nil
+			return found, nil
 		}
 		if slices.Contains(heads, k) && !slices.Contains(named, k) {
 			named = append(named, k)
@@ -183,7 +182,7 @@ func (c *Catalog) ownedFirst(ctx context.Context, s *search, res, found Result, 
 	out, err := s.madeForFirst(ctx, res, offset, heads, nil, x, x,
 		fmt.Sprintf("Read as a sentence about the shopper's own %s: what is made for one (%s) first, then the %s.", x, strings.Join(heads, ", "), x))
 	if err != nil || out.Total == 0 {
-		return found, false, err
+		return found, err
 	}
-	return out, true, nil
+	return out, nil
 }

@@ -20,8 +20,6 @@ var crossAgainst = flag.String("crossset-against", "", "TestCrossSet: compare th
 
 var crossKind = flag.String("crossset-kind", "", "TestCrossSet: also list every dev query of this kind (\"sentence\", …): set, Search's and BM25's NDCG@10, how Search read it, and the first three products of each with their grades")
 
-var crossTop = flag.Int("crossset-top", 3, "TestCrossSet: how many products of each ranking -crossset-kind lists")
-
 var crossSet = flag.Bool("crossset", false, "TestCrossSet: score Search and plain BM25 on every dev set (never a held-out set, an unseen probe or a check half) and print them side by side per set and kind")
 
 // crossSetNames are the dev sets TestCrossSet scores, in the order it prints them:
@@ -276,11 +274,11 @@ func TestCrossSet(t *testing.T) {
 }
 
 // kindQueries lists every query of kind in rs: its set, Search's and BM25's NDCG@10,
-// the path Search read it by, and the first products of each ranking (three, or
-// -crossset-top) with their grades; a query where Search is below BM25 is marked "<".
+// the path Search read it by, and the first three products of each ranking with
+// their grades; a query where Search is below BM25 is marked "<".
 func kindQueries(rs []crossQuery, kind string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s queries of every dev set (Search, BM25, how Search read it; first %d of each [grade])\n", kind, *crossTop)
+	fmt.Fprintf(&b, "%s queries of every dev set (Search, BM25, how Search read it; first three of each [grade])\n", kind)
 	for _, r := range rs {
 		if r.q.Kind != kind {
 			continue
@@ -300,7 +298,7 @@ func kindQueries(rs []crossQuery, kind string) string {
 			ids  []string
 		}{{"S", r.search}, {"B", r.bm25}} {
 			var ts []string
-			for _, id := range part.ids[:min(*crossTop, len(part.ids))] {
+			for _, id := range part.ids[:min(3, len(part.ids))] {
 				ts = append(ts, fmt.Sprintf("[%d] %.50s", r.grades[id], r.titles[id]))
 			}
 			fmt.Fprintf(&b, "    %s: %s\n", part.name, strings.Join(ts, " | "))
