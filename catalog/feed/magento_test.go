@@ -80,8 +80,8 @@ func TestMagentoExport(t *testing.T) {
 	potParent := map[string]string{"sku": "TC-GLAZE", "product_type": "configurable", "name": "Terracraft Glazed Planter",
 		"description": `<p>Frost resistant, with a drainage hole.</p>`, "categories": "Default Category/Pots & Planters/Plant Pots",
 		"url_key": "terracraft-glazed-planter", "base_image": "/t/c/tc-glaze.jpg", "qty": "0.0000",
-		"additional_attributes": "brand=Terracraft,material=glazed ceramic",
-		"configurable_variations": "sku=TC-GLAZE-BLUE-30,color=Blue,size=30 cm|sku=TC-GLAZE-CREAM-40,color=Cream,size=40 cm",
+		"additional_attributes":         "brand=Terracraft,material=glazed ceramic",
+		"configurable_variations":       "sku=TC-GLAZE-BLUE-30,color=Blue,size=30 cm|sku=TC-GLAZE-CREAM-40,color=Cream,size=40 cm",
 		"configurable_variation_labels": "color=Colour,size=Size"}
 	tests := []struct {
 		name    string
@@ -91,7 +91,7 @@ func TestMagentoExport(t *testing.T) {
 		reports []string
 	}{
 		{"simple product", []map[string]string{{"sku": "VLM36-34", "name": "Verdan 36V Cordless Lawn Mower 34 cm",
-			"description": `<style>#html-body [data-pb-style=AB12C]{display:flex}</style><div data-content-type="row" data-pb-style="AB12C"><div data-content-type="text"><p>A 34 cm cut for small lawns.</p><ul><li>Rear roller</li><li>Folding handle</li></ul></div></div>`,
+			"description":       `<style>#html-body [data-pb-style=AB12C]{display:flex}</style><div data-content-type="row" data-pb-style="AB12C"><div data-content-type="text"><p>A 34 cm cut for small lawns.</p><ul><li>Rear roller</li><li>Folding handle</li></ul></div></div>`,
 			"short_description": "<p>Light and quiet.</p>", "price": "229.000000", "special_price": "199.000000",
 			"special_price_from_date": "01/03/2025", "qty": "12.0000", "url_key": "verdan-36v-lawn-mower", "base_image": "/v/l/vlm36-34.jpg",
 			"categories":            "Default Category/Garden Power Tools,Default Category/Garden Power Tools/Lawn Mowers,Default Category/Sale",
