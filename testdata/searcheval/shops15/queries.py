@@ -12,38 +12,11 @@
 # must have at least ten visible exact answers too, so that it lowers no query's best score.
 import csv
 import json
+import os
+import sys
 
-
-def fnv(s):
-    h = 0x811c9dc5
-    for b in s.lower().encode():
-        h ^= b
-        h = (h * 0x01000193) & 0xffffffff
-    return h
-
-
-def key(s):
-    return "".join(c for c in s.lower() if c.isalnum())
-
-
-def words(s):
-    out, cur = [], ""
-    for c in s.lower():
-        if c.isalnum() and c.isascii() or c == ".":
-            cur += c
-        else:
-            if cur:
-                out.append(cur)
-            cur = ""
-    if cur:
-        out.append(cur)
-    return out
-
-
-def holds(have, want):
-    h, w = words(have), words(want)
-    return any(h[i:i + len(w)] == w for i in range(len(h) - len(w) + 1))
-
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from shoplib import exact, fnv, key  # noqa: E402
 
 Q = []
 
@@ -224,26 +197,6 @@ for r in rows:
     prods.append(dict(t, sku=r["sku"], price=float(r["price"]), hidden=r["product_online"] == "2",
                       stock=r["is_in_stock"] == "1" and float(r["qty"]) > 0 and r["product_online"] == "1",
                       size=opts.get("size", attrs.get("size", "")), color=opts.get("color", attrs.get("color", "")) or t["colour"]))
-
-
-def exact(it, v):
-    if it.get("nothing"):
-        return False
-    if it.get("model"):
-        return key(v["model"]) == key(it["model"])
-    if it.get("category"):
-        return v["path"] == it["category"] or v["path"].startswith(it["category"] + " > ")
-    if "types" in it and v["type"] not in it["types"]:
-        return False
-    if it.get("brand") and v["brand"] != it["brand"]:
-        return False
-    if it.get("fits") and key(it["fits"]) not in v["fits"]:
-        return False
-    if it.get("size") and not holds(v["size"], it["size"]):
-        return False
-    if it.get("color") and not holds(v["color"], it["color"]):
-        return False
-    return v["price"] <= it.get("max_price", 1e9) and v["price"] >= it.get("min_price", 0) and (v["stock"] or not it.get("in_stock"))
 
 
 BAD = False
