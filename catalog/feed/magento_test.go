@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -339,5 +340,43 @@ func TestMagentoWaitingBound(t *testing.T) {
 	over := fmt.Sprintf("x.csv:%d: skipped: not visible individually, and more than %d such rows wait for the configurable product that names them: Magento sells it only as part of another product, so it is not imported alone", maxWaitingChildren+2, maxWaitingChildren)
 	if len(got.rejects) != maxWaitingChildren+1 || got.rejects[0] != over {
 		t.Errorf("%d reports, the first %q; want %d, the first %q", len(got.rejects), got.rejects[:min(1, len(got.rejects))], maxWaitingChildren+1, over)
+	}
+}
+
+// TestMagentoHeldRowsKeepWhatIsRead holds mgKept equal to what magentoProduct reads: a
+// variant whose every column holds a value comes out the same whether its row waited
+// for its configurable (kept to mgKept's columns) or came after it (read whole).
+func TestMagentoHeldRowsKeepWhatIsRead(t *testing.T) {
+	child := map[string]string{}
+	for _, c := range mgColumns {
+		child[c] = "7" // a value in every column, a number where one is read
+	}
+	for c, v := range map[string]string{"sku": "POT-BLUE-30", "store_view_code": "-", "product_type": "simple",
+		"name": "Pot-Blue-30 cm", "description": "<p>Glazed.</p>", "short_description": "<p>Blue.</p>", "price": "18.990000",
+		"special_price": "15.000000", "special_price_from_date": "01/03/2025", "special_price_to_date": "31/12/2030",
+		"qty": "4.0000", "is_in_stock": "1", "manage_stock": "1", "use_config_manage_stock": "1", "allow_backorders": "0",
+		"product_online": "1", "visibility": "Not Visible Individually", "url_key": "pot-blue-30", "base_image": "/p/o/pot-blue.jpg",
+		"categories": "Default Category/Pots", "additional_attributes": "brand=Terracraft,ean=5060004120536,mpn=P30,color=Blue,size=30 cm,material=clay",
+		"configurable_variations": "-", "configurable_variation_labels": "-"} {
+		child[c] = v
+	}
+	parent := map[string]string{"sku": "POT", "product_type": "configurable", "name": "Pot", "categories": "Default Category/Garden/Pots",
+		"description": "<p>A pot.</p>", "url_key": "pot", "base_image": "/p/o/pot.jpg", "additional_attributes": "brand=Other,material=stone",
+		"configurable_variations": "sku=POT-BLUE-30,color=Blue,size=30 cm", "configurable_variation_labels": "color=Colour,size=Size"}
+	opt := Options{DefaultSeller: "S", Currency: "GBP", ShopURL: "https://shop.example", Now: mgNow}
+	held, err := parse(t, strings.NewReader(mgExport(t, child, parent)), "x.csv", opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	direct, err := parse(t, strings.NewReader(mgExport(t, parent, child)), "x.csv", opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, d := held.products["POT-BLUE-30"], direct.products["POT-BLUE-30"]
+	if d.ID == "" || d.Title != "Pot - Blue / 30 cm" || d.Attributes["list_price"] == "" {
+		t.Fatalf("the variant read after its configurable: %+v", d)
+	}
+	if !reflect.DeepEqual(h, d) {
+		t.Errorf("read after waiting for its configurable:\n%+v\nread after it:\n%+v", h, d)
 	}
 }
