@@ -19,7 +19,8 @@ import (
 //     row is in the file (Magento writes rows by entity id, so the children of a
 //     configurable made in its wizard come before it; they are held until the end of
 //     the file, up to maxWaitingChildren, for their parent). One that no
-//     configurable names is skipped, with its reason.
+//     configurable names is skipped, with its reason. A visible one is a product of
+//     its own, and a configurable after it that names it says so (a warning).
 //   - configurable: its own row is skipped; each simple product that its
 //     configurable_variations names ("sku=HOSE-25,color=Green,length=25 m|sku=…") is a
 //     variant (group = the configurable's sku), its option values giving attributes
@@ -65,6 +66,9 @@ type magento struct {
 	named []mgNamed
 	// kept are the columns of a held row (hold).
 	kept columns
+	// alone are the skus of the simple products read as products of their own
+	// (visible, and named by no configurable before them).
+	alone map[string]bool
 }
 
 // mgRow is one row of a Magento export: the row being read, with the header's
@@ -183,6 +187,10 @@ func (p *parser) magentoRow(at lines, m *magento, fields []string) error {
 		m.waiting = append(m.waiting, m.hold(at, fields))
 		return nil
 	}
+	if m.alone == nil {
+		m.alone = map[string]bool{}
+	}
+	m.alone[sku] = true
 	return p.magentoProduct(mgRow{at: at, cols: m.cols, fields: fields}, nil)
 }
 
@@ -202,6 +210,11 @@ func (p *parser) magentoConfigurable(at lines, m *magento, fields []string) erro
 		v.parent = &parent
 		sku := v.values[0]
 		v.names, v.values = v.names[1:], v.values[1:]
+		if m.alone[sku] {
+			p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Warning: true,
+				Reason: fmt.Sprintf("configurable_variations names sku %s, whose row came before it visible on its own, so it was imported as a product of its own rather than as this configurable's variant; make it Not Visible Individually, as the configurable wizard does", q(sku))})
+			continue
+		}
 		if i, ok := m.waitingIDs[sku]; ok {
 			w := &m.waiting[i]
 			w.claimed = true
@@ -237,7 +250,7 @@ func (p *parser) magentoFlush(m *magento) error {
 				Reason: fmt.Sprintf("configurable_variations names sku %s, which has no row in the file, so that variant is not imported; export the simple products with their configurable one", q(n.sku))})
 		}
 	}
-	m.waiting, m.waitingIDs, m.children, m.named = nil, nil, nil, nil
+	m.waiting, m.waitingIDs, m.children, m.named, m.alone = nil, nil, nil, nil, nil
 	return nil
 }
 

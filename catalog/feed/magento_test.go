@@ -184,6 +184,14 @@ func TestMagentoExport(t *testing.T) {
 			[]check{{"AL-BENCH3", "brand", "Ashworth & Lowe"}, {"AL-BENCH3", "attr:material", "teak, oiled"},
 				{"AL-BENCH3", "attr:color", "Grey, Natural"}, {"AL-BENCH3", "attr:mpn", `AL "B3"`}},
 			nil},
+		{"a visible child before its configurable", []map[string]string{
+			{"sku": "HOSE-15M", "name": "Hose 15 m", "price": "19.990000"},
+			{"sku": "HOSE", "product_type": "configurable", "name": "Hose", "configurable_variations": "sku=HOSE-15M,hose_length=15 m|sku=HOSE-25M,hose_length=25 m"},
+			{"sku": "HOSE-25M", "name": "Hose 25 m", "price": "29.990000", "visibility": "Not Visible Individually"}},
+			[]string{"HOSE-15M", "HOSE-25M"},
+			[]check{{"HOSE-15M", "group", ""}, {"HOSE-25M", "group", "HOSE"}},
+			[]string{"x.csv:3: skipped: a configurable product's own row (the simple products its configurable_variations names are the products)",
+				`x.csv:3: warning: configurable_variations names sku "HOSE-15M", whose row came before it visible on its own, so it was imported as a product of its own rather than as this configurable's variant; make it Not Visible Individually, as the configurable wizard does`}},
 		{"rows rejected and variants missing", []map[string]string{
 			{"sku": "-", "name": "No SKU", "price": "1.000000"},
 			{"sku": "ODD-1", "product_type": "weird", "name": "Odd", "price": "1.000000"},
