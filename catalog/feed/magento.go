@@ -42,12 +42,12 @@ import (
 // magentoDate) as the sale price with the regular price kept, qty and is_in_stock
 // (manage_stock 0 with use_config_manage_stock 0: not tracked, in stock), allow_backorders
 // (a product in stock with no quantity left is on backorder), product_online 2 (disabled:
-// hidden and discontinued, also for a disabled configurable's variants), visibility Not
-// Visible Individually (hidden when not a variant), categories (the deepest of its
+// hidden and discontinued, also for a disabled configurable's variants), a configurable's
+// visibility Not Visible Individually (its variants hidden), categories (the deepest of its
 // paths after the root category, "Default Category/Garden/Hoses" → "Garden > Hoses"),
 // url_key (with --shop-url: its page /url_key.html; a variant links to its
 // configurable's), base_image (with --shop-url, a path under /media/catalog/product),
-// and in additional_attributes ("brand=Hozelock,color=Green,ean=5010646012345", see
+// and in additional_attributes ("brand=Aquaflo,color=Green,ean=5060004120536", see
 // magentoAttributes) brand (else manufacturer), ean, gtin, upc or barcode (the GTIN),
 // mpn, color (or colour), size, material, pattern, gender, age_group and condition.
 // Not read: weight, tax class, meta_* (search-engine text), websites, related and
