@@ -7,7 +7,7 @@ import (
 
 // The fifteenth new user's shop (newuser20): a UK garden centre and outdoor-living shop's
 // Magento 2 products export (shops15/catalog_product.csv, written by shops15/gen.py: 993
-// simple products, 458 of them the children of 136 configurable products, with Welsh
+// simple products, 494 of them the children of 136 configurable products, with Welsh
 // store-view rows, bundles, a grouped product, disabled products, special prices with
 // en_GB dates, products out of stock and without a category), read by the Magento reader
 // (catalog/feed/magento.go) with prices in GBP: lawn mowers, trimmers, hedge trimmers and
