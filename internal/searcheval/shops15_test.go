@@ -87,7 +87,7 @@ var shops15 = newHeldOutShop(&heldOutShop{
 	frozen: map[string]string{
 		"catalog_product.csv": "b82957429c52f4615292e008e7f76930b73dd848f6290a49ad8d6a3b75850714",
 		"truth.tsv":           "0d08cde16bfbbd3066ab524b29a790e1cd65a58b89c6592d4415362ab52feb2f",
-		"gardencentre.jsonl":  "e2dcc79fc942146ea1814b3c832e0fb2cd7fc08918ed8a80e9c09017409eeeae",
+		"gardencentre.jsonl":  "29edba5c0dbc3e28b55ab05589431ca2d9c00f885e9b0d883f1cf39c7539dff6",
 	},
 	types: shops15Types, families: shops15Families, flag: shops15HeldOutFlag, flagName: "shops15-heldout",
 })

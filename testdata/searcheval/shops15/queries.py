@@ -166,8 +166,8 @@ for text, b, ts in [("verdan", "Verdan", None), ("thornbury", "Thornbury", None)
     else:
         q("brand", text, brand=b)
 
-for text in ["ps5 controller", "wedding dress", "car tyres", "iphone case", "printer ink", "electric guitar", "baby stroller",
-             "bath towels", "running shoes", "coffee machine", "vinyl records", "office chair"]:
+for text in ["ps5 controller", "violin strings", "car tyres", "iphone case", "printer ink", "electric guitar", "baby stroller",
+             "bath towels", "running shoes", "coffee machine", "vinyl records", "ski goggles"]:
     q("nonsense", text, nothing=True)
 
 # the products as the import makes them, with their truth
