@@ -57,6 +57,7 @@ func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
 		shop *shopify
 		wc   *woo
 		bc   *bigCommerce
+		mg   *magento
 	)
 	switch {
 	case isShopify(cols):
@@ -67,6 +68,8 @@ func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
 		bc = &bigCommerce{cols: cols}
 	case isBigCommerceModern(cols):
 		return errBigCommerceModern
+	case isMagento(cols):
+		mg = &magento{cols: cols}
 	default:
 		if err := checkColumns(cols, header.fields); err != nil {
 			return err
@@ -90,6 +93,9 @@ func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
 			}
 			if shop != nil {
 				return p.shopifyFlush(shop)
+			}
+			if mg != nil {
+				return p.magentoFlush(mg)
 			}
 			return nil
 		}
@@ -120,6 +126,8 @@ func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
 			err = p.wooRow(at, wc, rec.fields)
 		case bc != nil:
 			err = p.bigCommerceRow(at, bc, rec.fields)
+		case mg != nil:
+			err = p.magentoRow(at, mg, rec.fields)
 		default:
 			err = p.flatRow(at, r2, func() row {
 				fields := slices.Clone(rec.fields)

@@ -14,8 +14,9 @@
 //
 // A CSV file may also be a shop's own products export: a Shopify export (its header
 // has Handle and Variant Price, or URL handle and Price; see shopify.go), a
-// WooCommerce export (SKU, Name and Regular price; see woocommerce.go) or a
-// BigCommerce Bulk Edit export (Item Type and Product Name; see bigcommerce.go).
+// WooCommerce export (SKU, Name and Regular price; see woocommerce.go), a
+// BigCommerce Bulk Edit export (Item Type and Product Name; see bigcommerce.go) or a
+// Magento 2 export (sku, product_type and attribute_set_code; see magento.go).
 // Their columns are read into the flat row's, so a value is checked as in a flat
 // feed. A .csv whose header has no comma is read with the separator it has, ";" or a
 // tab. A Merchant Center XML feed (RSS 2.0 or Atom, .xml or any file that starts like

@@ -35,6 +35,28 @@ func FuzzCSVRows(f *testing.F) {
 	})
 }
 
+// fuzzMagentoHeader is a Magento export's header, the columns its reader reads (and
+// one it does not) in the export's order.
+const fuzzMagentoHeader = "sku,store_view_code,attribute_set_code,product_type,categories,name,description,product_online," +
+	"visibility,price,special_price,special_price_from_date,special_price_to_date,url_key,additional_attributes,qty," +
+	"is_in_stock,manage_stock,configurable_variations,configurable_variation_labels\n"
+
+func FuzzMagentoRows(f *testing.F) {
+	for _, s := range []string{
+		"P-1,,Default,simple,,Pot-Blue-30 cm,,1,Not Visible Individually,3 USD,,,,p1,\"color=Blue,size=30 cm\",4,1,1,,\n" +
+			"P,,Default,configurable,\"Default Category/Pots, Planters/Pots\",Pot,<p>x</p>,1,\"Catalog, Search\",,,,,pot,brand=T,0,1,1,\"sku=P-1,color=Blue,size=30 cm|sku=P-2,color=Red\",color=Colour\n" +
+			"P,cy,Default,configurable,,Pot gwydrog,,,,,,,,,,,,,,\n",
+		"A,,Default,simple,Default Category/A,Alpha,,2,Search,2 USD,1 USD,3/1/25,31/12/2030,a,\"brand=\"\"X, Y\"\"\",mpn=\"\"M\"\"|\"\"N\"\"\",0,0,0,,\n" +
+			"B,,Default,bundle,,Beta,,1,,,,,,,,,,,,\n,,Default,weird,,,,,,,,,,,,,,,,\n" +
+			"C,,Default,configurable,,Gamma,,1,,,,,,,,,,,sku=,\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		checkRows(t, "f.csv", append([]byte(fuzzMagentoHeader), body...), 1)
+	})
+}
+
 func FuzzTSVRows(f *testing.F) {
 	for _, s := range []string{
 		"A\tAlpha\t3 USD\tS\td\nB\t\"Beta\t3 USD\tS\td\nC\tGamma\t3 USD\tS\td\n",

@@ -39,9 +39,9 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	create := fs.Bool("create", false, "create the directory of --db when it does not exist")
 	allowSellerChange := fs.Bool("allow-seller-change", false, "let a feed move a product that another seller sells to its own seller (refused row by row otherwise)")
 	encoding := fs.String("encoding", "auto", "how CSV and TSV feeds are read: `auto`, utf-8 or windows-1252 (auto: UTF-8, or Windows-1252 for a file whose start is not UTF-8 and holds no UTF-8 character beyond ASCII)")
-	currency := fs.String("currency", "", "currency `code` (such as USD) of prices written without one (29.99, $29.99) in a CSV, TSV, XML or flat JSON feed without a currency column, as Shopify, WooCommerce and BigCommerce exports write them")
+	currency := fs.String("currency", "", "currency `code` (such as USD) of prices written without one (29.99, $29.99) in a CSV, TSV, XML or flat JSON feed without a currency column, as Shopify, WooCommerce, BigCommerce and Magento exports write them")
 	availability := fs.String("availability", "", "`availability` (in_stock, out_of_stock, preorder, backorder, discontinued) of products whose row says none and gives no stock count, as in a spreadsheet or API answer listing only what is for sale (default: unknown, left out of searches for what is in stock and not purchasable)")
-	shopURL := fs.String("shop-url", "", "the shop's `address` (https://shop.example): product and image links written as a path (/lodge-skillet/, as BigCommerce's Product URL) are read against it, and a Shopify export's products link to its /products/HANDLE; without it such paths are left out")
+	shopURL := fs.String("shop-url", "", "the shop's `address` (https://shop.example): product and image links written as a path (/lodge-skillet/, as BigCommerce's Product URL; a Magento url_key and base_image) are read against it, and a Shopify export's products link to its /products/HANDLE; without it such paths are left out")
 	rejectsPath := fs.String("rejects", "", "write every rejected row, damaged span and warning, with its file, line and reason, to `file` (stderr lists the first 5 of each reason and counts the rest)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the import to `file` (for finding where an import's time goes)")
 	var images imageHostsFlag

@@ -54,7 +54,7 @@ Usage:
   commerce-mcp import --db PATH [--seller NAME] [--currency CODE] [--allow-seller-change] [--create]
         [--shop-url URL] [--encoding auto|utf-8|windows-1252] [--image-hosts HOST,...] [--rejects FILE] FILE...
       load product feeds (CSV, TSV, JSON, JSON Lines, ACP, Merchant Center XML; Shopify,
-      WooCommerce, BigCommerce, Amazon and Etsy exports) into a catalog. --seller names
+      WooCommerce, BigCommerce, Magento, Amazon and Etsy exports) into a catalog. --seller names
       the seller of rows that name none, --currency the currency of prices written
       without one (as shop exports write them), --shop-url the shop's address that
       product links written as a path are on. Lists the first rows rejected for each

@@ -254,8 +254,12 @@ func variantSize(attrs map[string]string) string {
 }
 
 func shopOptions(shop string) feed.Options {
-	return feed.Options{DefaultSeller: shop, Currency: "USD"}
+	return feed.Options{DefaultSeller: shop, Currency: cmp.Or(shopCurrency[shop], "USD")}
 }
+
+// shopCurrency is the currency of a shop whose export's bare prices are not in dollars,
+// by shop.
+var shopCurrency = map[string]string{"gardencentre": "GBP"}
 
 // shopRelations are how the types of a shop's truth relate: close types, families
 // (names an accessory may be for that cover several types) and what each accessory

@@ -98,7 +98,7 @@ func heldOutTexts(t *testing.T) map[string]bool {
 		filepath.Join(HeldOut, "queries.jsonl"),
 		filepath.Join(ShopsHeldOut, "music.jsonl"), filepath.Join(ShopsHeldOut, "hardware.jsonl"),
 		filepath.Join(Shops3, "pets.jsonl"), filepath.Join(Shops4, "kitchen.jsonl"), filepath.Join(Shops5, "apparel.jsonl"),
-		filepath.Join(Shops7, "beauty.jsonl"), filepath.Join(Shops10, "handmade.jsonl"), filepath.Join(Shops12, "toolstore.jsonl"),
+		filepath.Join(Shops7, "beauty.jsonl"), filepath.Join(Shops10, "handmade.jsonl"), filepath.Join(Shops12, "toolstore.jsonl"), filepath.Join(Shops15, "gardencentre.jsonl"),
 		filepath.Join(ProbeThird, "queries.jsonl"), filepath.Join(ProbeFourth, "queries.jsonl"),
 		filepath.Join(ProbeFifth, "queries.jsonl"), filepath.Join(ProbeSixth, "queries.jsonl"),
 	}
