@@ -64,20 +64,6 @@ func (c *Catalog) heldOtherwise(ctx context.Context, s *search, res Result, offs
 	if len(heads) == 0 {
 		return res, false, nil
 	}
-	alt := *s
-	alt.text = thing
-	in := *s.intent
-	in.heads, in.order, in.forTarget = map[string]bool{}, nil, nil
-	for _, h := range heads {
-		in.heads[h] = true
-	}
-	alt.intent = &in
-	out := res
-	out.Words = thing.String()
-	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
+	return s.heldBy(ctx, res, offset, thing, heads,
 		fmt.Sprintf("No product is called %q; these are the products named with %q, what holds or goes with it first.", s.rest[j], thing.String()))
-	if err := alt.run(ctx, &out, offset, false); err != nil || out.Total == 0 {
-		return res, false, err
-	}
-	return out, true, nil
 }
