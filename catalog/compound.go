@@ -91,33 +91,26 @@ func (c *Catalog) heldThing(ctx context.Context, s *search, res Result, offset i
 		if err != nil || len(heads) == 0 {
 			return res, false, err
 		}
-		return s.heldBy(ctx, res, offset, thing, heads,
+		alt := *s
+		alt.text = thing
+		if s.intent != nil {
+			in := *s.intent
+			in.heads, in.order, in.forTarget = map[string]bool{}, nil, nil
+			for _, h := range heads {
+				in.heads[h] = true
+			}
+			alt.intent = &in
+		}
+		out := res
+		out.Words = thing.String()
+		out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
 			fmt.Sprintf("No product has every word; these are the products named with %q, what holds or goes with it first.", thing.String()))
+		if err := alt.run(ctx, &out, offset, false); err != nil || out.Total == 0 {
+			return res, false, err
+		}
+		return out, true, nil
 	}
 	return res, false, nil
-}
-
-// heldBy searches thing, the products of heads (what holds or goes with it) first,
-// with note: the result of heldThing and heldOtherwise; ok is false when nothing has
-// thing's words.
-func (s *search) heldBy(ctx context.Context, res Result, offset int, thing textQuery, heads []string, note string) (Result, bool, error) {
-	alt := *s
-	alt.text = thing
-	if s.intent != nil {
-		in := *s.intent
-		in.heads, in.order, in.forTarget = map[string]bool{}, nil, nil
-		for _, h := range heads {
-			in.heads[h] = true
-		}
-		alt.intent = &in
-	}
-	out := res
-	out.Words = thing.String()
-	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)], note)
-	if err := alt.run(ctx, &out, offset, false); err != nil || out.Total == 0 {
-		return res, false, err
-	}
-	return out, true, nil
 }
 
 // titledHeads returns the heads of the titles that have every word of q (of the first

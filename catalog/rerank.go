@@ -153,18 +153,6 @@ func (s *search) intentOf(ctx context.Context, raw string, rest []string, v *Voc
 			// code it is are of another type than the one asked for.
 			in.codeHits, in.codeNamed = nil, false
 		}
-		if in.codeNamed && head != "" && s.learned.isType(head) && !codesAfterHead(beforeMadeFor(raw), head) {
-			// "milwaukee m18 battery": a code before the thing's name that products of
-			// several other types carry as their own (the M18 drills, saws and wrenches)
-			// names a platform, what the thing fits, not one product.
-			platform, err := s.platformCode(ctx, in.codeHits, codes, head)
-			if err != nil {
-				return nil, err
-			}
-			if platform {
-				in.codeHits, in.codeNamed = nil, false
-			}
-		}
 	}
 	if len(in.brands) == 0 {
 		if in.forBrand, in.forBrandBW, in.forPlatform, err = s.madeForBrand(ctx, raw); err != nil {
@@ -353,24 +341,6 @@ func (s *search) namedByCode(ctx context.Context, hits []match, codes []string, 
 	if len(hits) == 0 {
 		return false, false, nil
 	}
-	titles, err := s.hitTitles(ctx, hits)
-	if err != nil {
-		return false, false, err
-	}
-	for _, title := range titles {
-		if !codeOnlyFitted(title, codes) {
-			named = true
-			h, _ := titleHead(title)
-			if ofType = heads[h]; ofType {
-				break
-			}
-		}
-	}
-	return named, ofType, nil
-}
-
-// hitTitles returns the titles of hits.
-func (s *search) hitTitles(ctx context.Context, hits []match) ([]string, error) {
 	ids := make([]int64, len(hits))
 	for i, h := range hits {
 		ids[i] = h.rowid
@@ -378,39 +348,24 @@ func (s *search) hitTitles(ctx context.Context, hits []match) ([]string, error) 
 	list, _ := json.Marshal(ids) // []int64 cannot fail to marshal
 	rows, err := s.c.query(ctx, `SELECT t.title FROM json_each(?) j CROSS JOIN product_text t ON t.rowid = j.value`, string(list))
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return false, false, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
-	var titles []string
-	for rows.Next() {
+	for rows.Next() && !ofType {
 		var title string
 		if err := rows.Scan(&title); err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+			return false, false, fmt.Errorf("search: %w", err)
 		}
-		titles = append(titles, title)
+		if !codeOnlyFitted(title, codes) {
+			named = true
+			h, _ := titleHead(title)
+			ofType = heads[h]
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return false, false, fmt.Errorf("search: %w", err)
 	}
-	return titles, nil
-}
-
-// platformCode reports whether the products of hits whose own code is one of codes
-// (not only after their "for": codeOnlyFitted) are of at least two types other than
-// head, by their titles' heads: the code names a line of products, a platform ("M18"
-// of Milwaukee's drills, saws and batteries), not one product.
-func (s *search) platformCode(ctx context.Context, hits []match, codes []string, head string) (bool, error) {
-	titles, err := s.hitTitles(ctx, hits)
-	if err != nil {
-		return false, err
-	}
-	other := map[string]bool{}
-	for _, title := range titles {
-		if h, _ := titleHead(title); h != "" && h != head && !codeOnlyFitted(title, codes) {
-			other[h] = true
-		}
-	}
-	return len(other) >= 2, nil
+	return named, ofType, nil
 }
 
 // headBeforeBrand is the head of words when head, the last word of the thing they

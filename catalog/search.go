@@ -384,15 +384,8 @@ func (c *Catalog) anyWordTail(ctx context.Context, s *search, res Result, offset
 	}
 	what := "any of its words"
 	if s.intent != nil && len(s.intent.brands) > 0 {
-		ok, err := c.brandSaysFor(ctx, s)
-		if err != nil {
+		if ok, err := c.brandSaysFor(ctx, s); err != nil || !ok {
 			return res, err
-		}
-		if !ok {
-			if !c.vocabulary().isAccessory(queryHead(s.rest)) {
-				return res, nil
-			}
-			return c.withTail(ctx, &fill, res, s.text, what)
 		}
 		if len(s.q.brandIDs) == 0 && s.q.Brand == "" {
 			if ok, err = c.ofNamedBrands(ctx, &fill, s.intent.brands); err != nil || !ok {
@@ -551,9 +544,6 @@ func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, o
 			return Result{}, err
 		} else if !unsold || !opens {
 			if out, ok, err := c.heldThing(ctx, s, res, offset); err != nil || ok {
-				return out, err
-			}
-			if out, ok, err := c.heldOtherwise(ctx, s, res, offset); err != nil || ok {
 				return out, err
 			}
 			if out, ok, err := c.sentenceTypes(ctx, s, res, offset); err != nil || ok {
@@ -1029,15 +1019,6 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 				slip = keptSlip(w, fixed.words[i], fixed.shown[i], s.namesType)
 			}
 			other[i] = fixed.words[i] != w && !slip
-		}
-	}
-	if !s.sentence {
-		// "d lock holder": a holder the shop calls otherwise.
-		if out, ok, err := c.heldOtherwise(fctx, s, res, offset); err != nil || ok {
-			if err != nil {
-				return cut(err)
-			}
-			return out, nil
 		}
 	}
 	some, err := c.relaxed(fctx, base, res, offset, trying, other, &s.text)

@@ -234,14 +234,9 @@ func readQuery(s string, v *Vocabulary, ages bool) understood {
 	}
 	u.codeText = withoutPhrases(rs, p.toks, p.used)
 	var words []string
-	parts := 0 // the words a decimal number was split into past its first ("27.5": "27", "5")
 	for i, t := range p.toks {
 		if !p.used[i] && (t.kind == tWord || t.kind == tNumber) {
-			ws := splitWords(t.raw)
-			words = append(words, ws...)
-			if t.kind == tNumber && len(ws) > 1 {
-				parts += len(ws) - 1
-			}
+			words = append(words, splitWords(t.raw)...)
 		}
 	}
 	var dropped int
@@ -253,9 +248,7 @@ func readQuery(s string, v *Vocabulary, ages bool) understood {
 			content++
 		}
 	}
-	// A decimal number is one word of the query, however the tokenizer splits it
-	// ("27.5 tube schrader" names a tube, it is no sentence).
-	u.sentence = dropped >= 2 || content-parts >= 4
+	u.sentence = dropped >= 2 || content >= 4
 	return u
 }
 

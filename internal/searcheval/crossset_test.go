@@ -20,8 +20,6 @@ var crossAgainst = flag.String("crossset-against", "", "TestCrossSet: compare th
 
 var crossKind = flag.String("crossset-kind", "", "TestCrossSet: also list every dev query of this kind (\"sentence\", …): set, Search's and BM25's NDCG@10, how Search read it, and the first three products of each with their grades")
 
-var crossTop = flag.Int("crossset-top", 3, "TestCrossSet: with -crossset-kind, how many products of each ranking to list (over three, one a line)")
-
 var crossSet = flag.Bool("crossset", false, "TestCrossSet: score Search and plain BM25 on every dev set (never a held-out set, an unseen probe or a check half) and print them side by side per set and kind")
 
 // crossSetNames are the dev sets TestCrossSet scores, in the order it prints them:
@@ -262,7 +260,7 @@ func TestCrossSet(t *testing.T) {
 	fmt.Fprintf(&b, "mean over %d sets: Search %.3f, BM25 %.3f\n", len(per), s, bm)
 	t.Log("\n" + b.String())
 	if *crossKind != "" {
-		t.Log("\n" + kindQueries(rs, *crossKind, *crossTop))
+		t.Log("\n" + kindQueries(rs, *crossKind))
 	}
 	if *crossAgainst != "" {
 		t.Log("\n" + compareCross(t, rs, *crossAgainst))
@@ -276,12 +274,11 @@ func TestCrossSet(t *testing.T) {
 }
 
 // kindQueries lists every query of kind in rs: its set, Search's and BM25's NDCG@10,
-// the path Search read it by, and the first top products of each ranking with
-// their grades (over three, one a line); a query where Search is below BM25 is
-// marked "<".
-func kindQueries(rs []crossQuery, kind string, top int) string {
+// the path Search read it by, and the first three products of each ranking with
+// their grades; a query where Search is below BM25 is marked "<".
+func kindQueries(rs []crossQuery, kind string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s queries of every dev set (Search, BM25, how Search read it; first %d of each [grade])\n", kind, top)
+	fmt.Fprintf(&b, "%s queries of every dev set (Search, BM25, how Search read it; first three of each [grade])\n", kind)
 	for _, r := range rs {
 		if r.q.Kind != kind {
 			continue
@@ -301,16 +298,8 @@ func kindQueries(rs []crossQuery, kind string, top int) string {
 			ids  []string
 		}{{"S", r.search}, {"B", r.bm25}} {
 			var ts []string
-			for _, id := range part.ids[:min(top, len(part.ids))] {
-				if top > 3 {
-					ts = append(ts, fmt.Sprintf("[%d] %.80s", r.grades[id], r.titles[id]))
-					continue
-				}
+			for _, id := range part.ids[:min(3, len(part.ids))] {
 				ts = append(ts, fmt.Sprintf("[%d] %.50s", r.grades[id], r.titles[id]))
-			}
-			if top > 3 {
-				fmt.Fprintf(&b, "    %s:\n        %s\n", part.name, strings.Join(ts, "\n        "))
-				continue
 			}
 			fmt.Fprintf(&b, "    %s: %s\n", part.name, strings.Join(ts, " | "))
 		}
