@@ -50,15 +50,7 @@ func (c *Catalog) titledPair(ctx context.Context, s *search) ([]string, error) {
 // order (serviceWords) or asks for a thing the catalog does not sell (unsoldAsked),
 // or when nothing passes the query's filters.
 func (c *Catalog) sentencePhrase(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
-	if s.intent == nil || len(s.words) == 0 || questionWords[s.words[0]] {
-		return res, false, nil
-	}
-	for _, w := range s.words {
-		if serviceWords[w] {
-			return res, false, nil
-		}
-	}
-	if unsold, _, err := c.unsoldAsked(ctx, s); err != nil || unsold {
+	if ok, err := c.namesInPassing(ctx, s); err != nil || !ok {
 		return res, false, err
 	}
 	pair, err := c.titledPair(ctx, s)

@@ -53,19 +53,13 @@ func homeShop(t testing.TB) *catalog.Catalog {
 func TestSentenceAccessorySupported(t *testing.T) {
 	c := homeShop(t)
 	for _, tc := range []struct {
-		name, q, first string
+		name, q, first, reading string
 	}{
-		{"the vote's type has the other words", "plug one cable into my laptop and get two screens and ethernet", "Docking Station"},
-		{"the accessory has the other words", "i want a braided cable that charges at 100w", "Charging Cable"},
+		{"the vote's type has the other words", "plug one cable into my laptop and get two screens and ethernet", "Docking Station", "Read as a search for"},
+		{"the accessory has the other words", "i want a braided cable that charges at 100w", "Charging Cable", "Read as a sentence about cable"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := c.Search(t.Context(), catalog.Query{Text: tc.q, Limit: 10})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Title, tc.first) {
-				t.Fatalf("%q: %d products (%q), want %s first; notes %q", tc.q, len(res.Hits), hitIDs(res), tc.first, res.Notes)
-			}
+			checkReadingOrNothing(t, c, tc.q, tc.first, tc.reading)
 		})
 	}
 }
@@ -88,4 +82,18 @@ func TestSentencePhrase(t *testing.T) {
 			checkReadingOrNothing(t, c, tc.q, tc.first, "Read as a sentence about hardwood floors")
 		})
 	}
+}
+
+// BenchmarkSentenceSupport times, on the home shop, the sentences the two rules of
+// this file's tests read (a named accessory giving way to the voted type, an empty
+// sentence read by two words titles say together) and two that stay empty, beside a
+// one-word search of the same shop (the floor), paired in the same run:
+// us/sentence, us/floor and their ratio.
+func BenchmarkSentenceSupport(b *testing.B) {
+	c := homeShop(b)
+	qs := []string{"plug one cable into my laptop and get two screens and ethernet",
+		"sticky hardwood floors after the kids party",
+		"floors of hardwood warp after the tenants flood",
+		"grandad misses his old cordless stick since the accident"}
+	benchOverFloor(b, c, qs, "cable")
 }
