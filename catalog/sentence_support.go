@@ -49,9 +49,11 @@ func (c *Catalog) typeSupport(ctx context.Context, s *search, q textQuery) (map[
 // less each one the sentence's other words do not support: its products have none of
 // the sentence's content words but its own name, while the products of the type the
 // votes rank first have at least minSupport of them besides it. Such an accessory
-// goes after the votes. first is returned as it is otherwise.
+// goes after the votes. first is returned as it is otherwise, and when s is a list
+// of words with no filler (a product's name: "insoles for hiking boots") or names the
+// voted type itself (the accessory is for it): there the accessory is what is asked.
 func (c *Catalog) supportedFirst(ctx context.Context, s *search, q textQuery, first []string, votes []typeVote) ([]string, error) {
-	if len(first) == 0 || len(votes) == 0 {
+	if len(first) == 0 || len(votes) == 0 || onlyArticlesDropped(s.words, s.rest) || saysHead(q, votes[0].head) {
 		return first, nil
 	}
 	sup, err := c.typeSupport(ctx, s, q)

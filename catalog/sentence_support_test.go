@@ -49,7 +49,8 @@ func homeShop(t testing.TB) *catalog.Catalog {
 // TestSentenceAccessorySupported: a sentence that names an accessory whose products
 // have none of its other words, while the type its words vote for has several of
 // them, lists the voted type first; the accessory stays first when the sentence's
-// other words are about it.
+// other words are about it, when the sentence names the voted type, and in a list of
+// words with no filler.
 func TestSentenceAccessorySupported(t *testing.T) {
 	c := homeShop(t)
 	for _, tc := range []struct {
@@ -57,6 +58,8 @@ func TestSentenceAccessorySupported(t *testing.T) {
 	}{
 		{"the vote's type has the other words", "plug one cable into my laptop and get two screens and ethernet", "Docking Station", "Read as a search for"},
 		{"the accessory has the other words", "i want a braided cable that charges at 100w", "Charging Cable", "Read as a sentence about cable"},
+		{"the sentence names the voted type", "my laptop needs a cable to the station for screens and ethernet", "HDMI Cable", "Read as a search for cable"},
+		{"a list of words, a product's name", "cable for laptop docking station screens ethernet", "HDMI Cable", "Read as a search for cable"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			checkReadingOrNothing(t, c, tc.q, tc.first, tc.reading)
