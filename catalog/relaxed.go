@@ -1338,6 +1338,9 @@ func (c *Catalog) searchTypes(ctx context.Context, s *search, res Result, offset
 	}
 	if s.sentence {
 		votes = theirsLast(s, votes)
+		if first, err = c.supportedFirst(ctx, s, q, first, votes); err != nil {
+			return res, false, err
+		}
 	}
 	heads := slices.Clone(first)
 	var idx []int

@@ -647,6 +647,10 @@ func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, o
 		if asked, ok, err := c.sentenceAsks(ctx, s, res, offset); err != nil || ok {
 			return asked, err
 		}
+		// Or a thing it names in two words as the catalog's titles do.
+		if named, ok, err := c.sentencePhrase(ctx, s, res, offset); err != nil || ok {
+			return named, err
+		}
 	}
 	return out, err
 }

@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"slices"
 )
 
 // A sentence every reading answers with nothing may still name, in passing, whose
@@ -22,17 +23,10 @@ import (
 // (serviceWords) or asks for a thing the catalog does not sell (unsoldAsked), or when
 // nothing passes the query's filters.
 func (c *Catalog) sentenceNamed(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
-	if s.intent == nil || len(s.intent.brands) == 0 || len(s.words) == 0 || questionWords[s.words[0]] {
+	if s.intent == nil || len(s.intent.brands) == 0 {
 		return res, false, nil
 	}
-	for _, w := range s.words {
-		if serviceWords[w] {
-			return res, false, nil
-		}
-	}
-	if unsold, _, err := c.unsoldAsked(ctx, s); err != nil || unsold {
-		// "a plumber to fix the leaking shower": a thing the catalog does not sell is
-		// what it asks for, whatever brand it names.
+	if ok, err := c.namesInPassing(ctx, s); err != nil || !ok {
 		return res, false, err
 	}
 	v := c.vocabulary()
@@ -46,6 +40,19 @@ func (c *Catalog) sentenceNamed(ctx context.Context, s *search, res Result, offs
 	}
 	text.named = true
 	return s.plainReading(ctx, res, offset, text, "Read as a sentence that names a brand")
+}
+
+// namesInPassing reports whether sentence s, which every reading answered with
+// nothing, may be read by a name it says in passing: it is no question about the
+// world, asks nothing of an order (serviceWords), and asks for no thing the catalog
+// does not sell (unsoldAsked: "a plumber to fix the leaking shower" is what it asks
+// for, whatever brand or name it says).
+func (c *Catalog) namesInPassing(ctx context.Context, s *search) (bool, error) {
+	if s.intent == nil || len(s.words) == 0 || questionWords[s.words[0]] || slices.ContainsFunc(s.words, func(w string) bool { return serviceWords[w] }) {
+		return false, nil
+	}
+	unsold, _, err := c.unsoldAsked(ctx, s)
+	return !unsold, err
 }
 
 // plainReading answers s, in place of res, by the plain ranking of text's words
