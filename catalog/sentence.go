@@ -34,6 +34,25 @@ const (
 // searched for its words.
 var questionWords = set("how", "what", "what's", "whats", "who", "who's", "whom", "whose", "when", "where", "why")
 
+// worldQuestion reports whether a sentence of words asks for something no product
+// is: a person ("who won the game last night") or how long to do a thing ("how long
+// should i boil an egg", "how long to cook a steak"). What such a question shares with
+// the catalog is a word of its story (a game, an egg), read by a need or a type as if
+// the thing were asked for. A question of a thing ("how long is the hose", "what do i
+// need to …") is not one.
+func worldQuestion(words []string) bool {
+	if len(words) < 3 {
+		return false
+	}
+	switch words[0] {
+	case "who", "who's", "whom", "whose":
+		return true
+	case "how":
+		return words[1] == "long" && (words[2] == "should" || words[2] == "to")
+	}
+	return false
+}
+
 // timeWords say when, not what.
 var timeWords = set("today", "tonight", "tomorrow", "yesterday", "morning", "mornings", "evening", "evenings", "afternoon",
 	"afternoons", "week", "weeks", "weekend", "weekends", "month", "months", "year", "years", "hour", "hours", "minute",
