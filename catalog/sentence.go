@@ -548,8 +548,9 @@ var amountWords = set("lot", "lots", "bit", "while", "ton", "tons")
 // occasion's gift (giftWords), is in no product's title, brand or category
 // (namedWord: "a collar for my cat", where shirts' descriptions have "collar"), or it
 // or the word before it is in no product at all ("a piano keyboard", "an aquarium
-// heater"). One word of such a sentence that the catalog has says nothing of what it
-// is about. opens is askedThing's.
+// heater"), or it is a measure of a thing no product has ("a bottle of champagne":
+// askedOfUnsold). One word of such a sentence that the catalog has says nothing of
+// what it is about. opens is askedThing's.
 func (c *Catalog) asksUnsold(ctx context.Context, s *search) (unsold, opens bool, err error) {
 	name, opens := askedThing(s, c.vocabulary())
 	if len(name) == 0 {
@@ -575,7 +576,28 @@ func (c *Catalog) asksUnsold(ctx context.Context, s *search) (unsold, opens bool
 		return false, opens, nil
 	}
 	named, err := c.namedWord(ctx, textQuery{words: []string{head}}, 0)
-	return !named, opens, err
+	if err != nil || !named {
+		return !named, opens, err
+	}
+	of, err := c.askedOfUnsold(ctx, s, name)
+	return of, opens, err
+}
+
+// askedOfUnsold reports whether name, the thing sentence s asks for (askedThing), is
+// a measure of another thing the catalog does not sell: the word after the name's
+// "of" is in no product ("a bottle of champagne", where the bottles are water bottles).
+// What is asked for is that thing, not the catalog's bottles.
+func (c *Catalog) askedOfUnsold(ctx context.Context, s *search, name []string) (bool, error) {
+	at := slices.Index(s.words, name[len(name)-1]) + 1
+	if at <= 0 || at+1 >= len(s.words) || s.words[at] != "of" {
+		return false, nil
+	}
+	w := s.words[at+1]
+	if determiners[w] || possessives[w] || stopwords[w] || isNumber(w) || thingWords[w] {
+		return false, nil
+	}
+	u, err := s.learned.used(ctx, c, w)
+	return err == nil && u.matched == 0, err
 }
 
 // adjectiveEnds are endings of English adjectives ("cosy", "sturdy", "hopeful",

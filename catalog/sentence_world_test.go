@@ -6,11 +6,12 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 )
 
-// worldProducts are drugShop's extras for TestSentenceWorldQuestion: board games and
-// frying pans, which the vocabulary's needs read "game night" and "egg" as.
+// worldProducts are drugShop's extras for TestSentenceWorldQuestion and
+// TestSentenceMeasureOfUnsold: board games and frying pans, which the vocabulary's
+// needs read "game night" and "egg" as, and water bottles.
 func worldProducts() []catalog.Product {
 	p := drugProduct
-	const games, pans = "Toys > Board Games", "Kitchen > Cookware"
+	const games, pans, bottles = "Toys > Board Games", "Kitchen > Cookware", "Sports > Water Bottles"
 	return []catalog.Product{
 		p("game-1", "Family Board Game", "A quick game for family game night.", games),
 		p("game-2", "Cooperative Board Game", "Work together to win; for 2-4 players.", games),
@@ -18,6 +19,9 @@ func worldProducts() []catalog.Product {
 		p("pan-1", "Nonstick Egg Frying Pan 8 Inch", "Fries eggs without sticking.", pans),
 		p("pan-2", "Stainless Frying Pan 12 Inch", "Sears steak and fries eggs.", pans),
 		p("pan-3", "Cast Iron Steak Skillet 10 Inch", "Sears steak, bakes cornbread.", pans),
+		p("bottle-1", "Insulated Water Bottle 32 oz", "Keeps drinks cold for 24 hours.", bottles),
+		p("bottle-2", "Glass Water Bottle 18 oz", "With a silicone sleeve.", bottles),
+		p("bottle-3", "Kids Water Bottle with Straw", "Leak-proof lid.", bottles),
 	}
 }
 
@@ -44,5 +48,23 @@ func TestSentenceWorldQuestion(t *testing.T) {
 				t.Errorf("%q: no suggestions (notes %q)", tc.q, res.Notes)
 			}
 		})
+	}
+}
+
+// TestSentenceMeasureOfUnsold: a request for "a bottle of" something no product has
+// asks for that thing, not for the shop's bottles (askedOfUnsold): nothing comes back.
+// A bottle of a thing the shop sells, or a bottle alone, keeps its reading.
+func TestSentenceMeasureOfUnsold(t *testing.T) {
+	c := drugShop(t, worldProducts()...)
+	bottles, sunscreen := []string{"bottle-1", "bottle-2", "bottle-3"}, []string{"sun-1", "sun-2", "sun-3"}
+	for _, tc := range []struct {
+		name, q string
+		first   []string // the first product is one of these; none: nothing found
+	}{
+		{"a bottle of a thing no product has", "a bottle of champagne for new years eve", nil},
+		{"a bottle of a thing sold is still answered", "a bottle of sunscreen for the beach this summer", append(sunscreen, bottles...)},
+		{"a bottle alone", "a bottle for the gym that keeps water cold", bottles},
+	} {
+		t.Run(tc.name, func(t *testing.T) { searchFirstOf(t, c, tc.q, tc.first) })
 	}
 }
