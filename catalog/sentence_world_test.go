@@ -68,3 +68,28 @@ func TestSentenceMeasureOfUnsold(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { searchFirstOf(t, c, tc.q, tc.first) })
 	}
 }
+
+// TestSentenceUnknownBeforeType: a query of words with no story (no filler) whose
+// one catalog word names a type in titles, right after a word no product has, names
+// a thing the catalog does not know ("aquarium heater" where the heaters are space
+// heaters): nothing, not the heaters (titleWordType, unknownModifier). A sold word
+// before it keeps them.
+func TestSentenceUnknownBeforeType(t *testing.T) {
+	p := drugProduct
+	const heat = "Home > Heating"
+	c := drugShop(t,
+		p("heat-1", "Ceramic Space Heater 1500W", "Warms a bedroom or office fast.", heat),
+		p("heat-2", "Oil Filled Radiator Heater", "Quiet, warm all night.", heat),
+		p("heat-3", "Ceramic Tower Heater with Remote", "Oscillating, with a timer.", heat),
+	)
+	heaters := []string{"heat-1", "heat-2", "heat-3"}
+	for _, tc := range []struct {
+		name, q string
+		first   []string // the first product is one of these; none: nothing found
+	}{
+		{"a word no product has before the type", "aquarium heater for tropical fish", nil},
+		{"a sold word before the type", "ceramic heater for tropical greenhouse", heaters},
+	} {
+		t.Run(tc.name, func(t *testing.T) { searchFirstOf(t, c, tc.q, tc.first) })
+	}
+}
