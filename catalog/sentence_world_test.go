@@ -93,3 +93,23 @@ func TestSentenceUnknownBeforeType(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { searchFirstOf(t, c, tc.q, tc.first) })
 	}
 }
+
+// BenchmarkSentenceWorldQuestion times sentences on drugShop with worldProducts, each
+// paired with a one-word search ("spray") in the same loop: nonsense now answered
+// with nothing (worldQuestion, askedOfUnsold) and shopping sentences read by a need.
+func BenchmarkSentenceWorldQuestion(b *testing.B) {
+	c := stockedCatalog(b, append(drugProducts(), worldProducts()...))
+	b.Run("nonsense", func(b *testing.B) {
+		benchOverFloor(b, c, []string{
+			"who won the football game last night",
+			"how long should i boil an egg",
+			"a bottle of champagne for new years eve",
+		}, "spray")
+	})
+	b.Run("shopping", func(b *testing.B) {
+		benchOverFloor(b, c, []string{
+			"what should i fry my eggs in",
+			"a fun board game for family game night",
+		}, "spray")
+	})
+}
