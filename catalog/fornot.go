@@ -21,7 +21,8 @@ const maxForSide = 3
 // X's last word — else titled with X's words — are headed by an accessory word or say
 // what they fit: saysFitsThing), Y names a thing (namesThing),
 // and no product
-// with X's words in its title says Y, another name of it, the type that name ends
+// with X's words in its title, other than a Y (headed by Y's last word: the "Gel Ink
+// Pens" of "ink for fountain pen"), says Y, another name of it, the type that name ends
 // with, a word of Y that is no quality, or that it fits any (fitsAll), in any field
 // (nor does the vocabulary name X after one of them: "camera card"), nor has in its title or its
 // category's last step a word of the last two steps of the categories of the products
@@ -108,7 +109,9 @@ func (c *Catalog) forNotMade(ctx context.Context, s *search) (thing, target stri
 	b.WriteString(titleAll(titled) + " AND (")
 	quoteAny(&b, append(said, fitsAll...))
 	b.WriteString(")")
-	if has, err := c.anyMatch(ctx, b.String()); err != nil || has {
+	// A product headed by Y's word is a Y, not an X made for one: the "Gel Ink Pens"
+	// of `ink for fountain pen` say "pen" as what they are.
+	if has, err := c.saidBesidesTarget(ctx, b.String(), y); err != nil || has {
 		return "", "", err
 	}
 	// Nor a kind of thing Y is filed as: the batteries filed under "Tool Batteries"
@@ -124,6 +127,28 @@ func (c *Catalog) forNotMade(ctx context.Context, s *search) (thing, target stri
 		}
 	}
 	return strings.Join(x, " "), strings.Join(y, " "), nil
+}
+
+// saidBesidesTarget reports whether a product matching match, an FTS5 expression, is
+// headed by another word than y's last (coverKey).
+func (c *Catalog) saidBesidesTarget(ctx context.Context, match string, y []string) (bool, error) {
+	rows, err := c.query(ctx, `SELECT DISTINCT r.head FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
+		CROSS JOIN product_rank r ON r.rowid = m.rowid`, match, maxNearTitles)
+	if err != nil {
+		return false, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	own := coverKey(y[len(y)-1])
+	for rows.Next() {
+		var h string
+		if err := rows.Scan(&h); err != nil {
+			return false, fmt.Errorf("search: %w", err)
+		}
+		if coverKey(h) != own {
+			return true, nil
+		}
+	}
+	return false, rows.Err()
 }
 
 // saysFitsThing reports whether title says what the product fits (after "for",

@@ -35,6 +35,8 @@ func TestSearchForNotMade(t *testing.T) {
 		add(fmt.Sprint("sleeve", i), fmt.Sprintf("Laptop Sleeve for Vantora %d-Inch Laptop", 13+i), "Computers > Laptop Bags", "Padded.")
 		add(fmt.Sprint("lcharger", i), fmt.Sprintf("Laptop Charger for Vantora V%d", 13+i), "Computers > Laptop Chargers", "65W.")
 		add(fmt.Sprint("blender", i), fmt.Sprintf("Crispa Countertop Blender for Smoothies, %dW", 1000+100*i), "Kitchen > Blenders", "Crushes ice.")
+		add(fmt.Sprint("ink", i), fmt.Sprintf("Ink Cartridge for Inkora IK%d Printer, Black", 200+i), "Office > Printer Ink", "High yield.")
+		add(fmt.Sprint("pen", i), fmt.Sprintf("Papyra Gel Ink Pens, %d Pack", 6+2*i), "Office > Pens", "Quick-dry.")
 	}
 	if _, err := c.Upsert(t.Context(), fixtureSellers, products); err != nil {
 		t.Fatal(err)
@@ -54,6 +56,9 @@ func TestSearchForNotMade(t *testing.T) {
 		{"Xs made for nothing, Y a use", "earbuds for the gym", "earbuds", ""},
 		{"the Xs are X's own products, whatever other titles say X", "laptop for the space heater", "laptop", ""},
 		{"Xs said for a use, not made for a thing", "blender for the space heater", "blender", ""},
+		{"products headed by Y's word are Ys, not Xs that say Y", "ink for fountain pen", "",
+			`The catalog sells "ink", but none made for "fountain pen".`},
+		{"Xs that say Y, beside the Ys", "ink for my printer", "ink", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			res, err := c.Search(t.Context(), catalog.Query{Text: tt.text})

@@ -526,6 +526,17 @@ func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, o
 		}
 		return forNotMadeResult(res, thing, target), nil
 	}
+	if s.sentence && worldQuestion(s.words) {
+		// A question about the world: nothing of the catalog answers it.
+		known := make([]bool, len(s.text.words))
+		for i := range known {
+			var err error
+			if known[i], err = c.namedWord(ctx, s.text, i); err != nil {
+				return Result{}, err
+			}
+		}
+		return c.nothing(ctx, res, s.text, known, nil)
+	}
 	if s.sentence && s.intent != nil {
 		// A request that names what it asks for is searched for that name.
 		if out, ok, err := c.sentenceObject(ctx, s, res, offset); err != nil || ok {

@@ -34,6 +34,25 @@ const (
 // searched for its words.
 var questionWords = set("how", "what", "what's", "whats", "who", "who's", "whom", "whose", "when", "where", "why")
 
+// worldQuestion reports whether a sentence of words asks for something no product
+// is: a person ("who won the game last night") or how long to do a thing ("how long
+// should i boil an egg", "how long to cook a steak"). What such a question shares with
+// the catalog is a word of its story (a game, an egg), read by a need or a type as if
+// the thing were asked for. A question of a thing ("how long is the hose", "what do i
+// need to …") is not one.
+func worldQuestion(words []string) bool {
+	if len(words) < 3 {
+		return false
+	}
+	switch words[0] {
+	case "who", "who's", "whom", "whose":
+		return true
+	case "how":
+		return words[1] == "long" && (words[2] == "should" || words[2] == "to")
+	}
+	return false
+}
+
 // timeWords say when, not what.
 var timeWords = set("today", "tonight", "tomorrow", "yesterday", "morning", "mornings", "evening", "evenings", "afternoon",
 	"afternoons", "week", "weeks", "weekend", "weekends", "month", "months", "year", "years", "hour", "hours", "minute",
@@ -529,8 +548,9 @@ var amountWords = set("lot", "lots", "bit", "while", "ton", "tons")
 // occasion's gift (giftWords), is in no product's title, brand or category
 // (namedWord: "a collar for my cat", where shirts' descriptions have "collar"), or it
 // or the word before it is in no product at all ("a piano keyboard", "an aquarium
-// heater"). One word of such a sentence that the catalog has says nothing of what it
-// is about. opens is askedThing's.
+// heater"), or it is a measure of a thing no product has ("a bottle of champagne":
+// askedOfUnsold). One word of such a sentence that the catalog has says nothing of
+// what it is about. opens is askedThing's.
 func (c *Catalog) asksUnsold(ctx context.Context, s *search) (unsold, opens bool, err error) {
 	name, opens := askedThing(s, c.vocabulary())
 	if len(name) == 0 {
@@ -556,7 +576,28 @@ func (c *Catalog) asksUnsold(ctx context.Context, s *search) (unsold, opens bool
 		return false, opens, nil
 	}
 	named, err := c.namedWord(ctx, textQuery{words: []string{head}}, 0)
-	return !named, opens, err
+	if err != nil || !named {
+		return !named, opens, err
+	}
+	of, err := c.askedOfUnsold(ctx, s, name)
+	return of, opens, err
+}
+
+// askedOfUnsold reports whether name, the thing sentence s asks for (askedThing), is
+// a measure of another thing the catalog does not sell: the word after the name's
+// "of" is in no product ("a bottle of champagne", where the bottles are water bottles).
+// What is asked for is that thing, not the catalog's bottles.
+func (c *Catalog) askedOfUnsold(ctx context.Context, s *search, name []string) (bool, error) {
+	at := slices.Index(s.words, name[len(name)-1]) + 1
+	if at <= 0 || at+1 >= len(s.words) || s.words[at] != "of" {
+		return false, nil
+	}
+	w := s.words[at+1]
+	if determiners[w] || possessives[w] || stopwords[w] || isNumber(w) || thingWords[w] {
+		return false, nil
+	}
+	u, err := s.learned.used(ctx, c, w)
+	return err == nil && u.matched == 0, err
 }
 
 // adjectiveEnds are endings of English adjectives ("cosy", "sturdy", "hopeful",
