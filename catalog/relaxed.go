@@ -702,9 +702,6 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 	}
 	v := c.vocabulary()
 	asks := slices.ContainsFunc(s.words, func(w string) bool { return wantWords[w] || giftWords[w] })
-	// "X for Y" of a few words each side, no filler: a thing and what it is for, no story.
-	x, y, at := forSides(s.rest)
-	plain := at >= 0 && len(x) <= maxForSide && len(y) <= maxForSide && onlyArticlesDropped(s.words, s.rest)
 	best, bestHead, bestShare, bestInTitles, bestStrong := -1, "", 0.0, 0.0, false
 	for i, w := range s.text.words {
 		if !known[i] || i < len(other) && other[i] || i < len(s.text.prefix) && s.text.prefix[i] ||
@@ -753,10 +750,7 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 		// slid while reading about sparrows" (a "Reading Lamp").
 		done := doneForm(w)
 		eligible := share >= minTitleShare && (!done || head != wordKey(w) && asks)
-		if !done && (!eligible && head == wordKey(w) || eligible && plain) {
-			// A word no product has before it names a thing the catalog does not
-			// know ("a gift card"; "aquarium heater for tropical fish", where the
-			// heaters are space heaters), not the catalog's w.
+		if !eligible && !done && head == wordKey(w) {
 			unknown, err := c.unknownModifier(ctx, s, w)
 			if err != nil {
 				return res, false, err
