@@ -25,15 +25,22 @@ type importProcess struct {
 	done   chan error
 }
 
-// startImport starts `import --db db feeds...` as a process of its own.
-func startImport(t *testing.T, db string, feeds ...string) *importProcess {
+// testProgram is this test binary, which runs as the program in processes it starts
+// (TestMain); t is skipped when it cannot be found.
+func testProgram(t *testing.T) string {
 	t.Helper()
 	exe, err := os.Executable()
 	if err != nil {
 		t.Skip("cannot find the test binary to run it as the program:", err)
 	}
+	return exe
+}
+
+// startImport starts `import --db db feeds...` as a process of its own.
+func startImport(t *testing.T, db string, feeds ...string) *importProcess {
+	t.Helper()
 	r := &importProcess{stderr: &syncbuf.Buffer{}, done: make(chan error, 1)}
-	r.cmd = exec.Command(exe, append([]string{"import", "--db", db, "--create"}, feeds...)...)
+	r.cmd = exec.Command(testProgram(t), append([]string{"import", "--db", db, "--create"}, feeds...)...)
 	r.cmd.Env = append(os.Environ(), asMainEnv+"=1")
 	r.cmd.Stderr = r.stderr
 	if err := r.cmd.Start(); err != nil {

@@ -238,10 +238,7 @@ func TestImportWhileServing(t *testing.T) {
 		t.Skip("starts processes")
 	}
 	t.Parallel()
-	exe, err := os.Executable()
-	if err != nil {
-		t.Skip("cannot find the test binary to run it as the program:", err)
-	}
+	exe := testProgram(t)
 	db := filepath.Join(t.TempDir(), "shop.db")
 	testshop.WriteDemo(t, db)
 	feed := genFeed(t, 8000, 31)

@@ -113,34 +113,38 @@ func tableRows(t testing.TB, db *sql.DB, table string) []string {
 	t.Helper()
 	schema, name, _ := strings.Cut(table, ".")
 	name = strings.Trim(name, `"`)
-	cols, err := columnsOf(db, schema, name)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cols := column(t, db, `SELECT name FROM pragma_table_xinfo(?, ?)`, name, schema) // hidden and generated ones too
 	var kept []string
 	for _, c := range cols {
 		if !slices.Contains(ignoredColumns[name], c) {
 			kept = append(kept, `quote("`+c+`")`)
 		}
 	}
-	rows, err := db.Query(`SELECT ` + strings.Join(kept, ` || '|' || `) + ` FROM ` + table)
+	lines := column(t, db, `SELECT `+strings.Join(kept, ` || '|' || `)+` FROM `+table)
+	slices.Sort(lines)
+	return lines
+}
+
+// column is the one column of text that query returns.
+func column(t testing.TB, db *sql.DB, query string, args ...any) []string {
+	t.Helper()
+	rows, err := db.Query(query, args...)
 	if err != nil {
-		t.Fatalf("read %s: %v", table, err)
+		t.Fatalf("%s: %v", query, err)
 	}
 	defer rows.Close()
-	var lines []string
+	var out []string
 	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
+		var v string
+		if err := rows.Scan(&v); err != nil {
 			t.Fatal(err)
 		}
-		lines = append(lines, line)
+		out = append(out, v)
 	}
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
-	slices.Sort(lines)
-	return lines
+	return out
 }
 
 // firstNotIn is the first of the sorted rows a that the sorted rows b lack, or "".
@@ -151,22 +155,4 @@ func firstNotIn(a, b []string) string {
 		}
 	}
 	return ""
-}
-
-// columnsOf names the columns of table, hidden and generated ones included.
-func columnsOf(db *sql.DB, schema, table string) ([]string, error) {
-	rows, err := db.Query(`SELECT name FROM pragma_table_xinfo(?, ?)`, table, schema)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var cols []string
-	for rows.Next() {
-		var c string
-		if err := rows.Scan(&c); err != nil {
-			return nil, err
-		}
-		cols = append(cols, c)
-	}
-	return cols, rows.Err()
 }
