@@ -159,13 +159,6 @@ func TestTwoImportsAtOnce(t *testing.T) {
 				err  error
 				said string
 			}{{errA, saidA}, {errB, saidB}} {
-				if r.err != nil && strings.Contains(r.said, "database is locked") {
-					// Found by the full suite at load 30, not fixed in this branch
-					// (NOTES-newuser19.md, item 3): an import that waits over 5 s for
-					// the other one's write lock (its migrations, or a batch) fails
-					// instead of waiting as the README says.
-					t.Skipf("known bug, not fixed: an import racing another failed on the lock: %v\n%s", r.err, r.said)
-				}
 				if r.err != nil {
 					t.Fatalf("import: %v\n%s", r.err, r.said)
 				}
