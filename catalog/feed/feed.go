@@ -84,7 +84,8 @@ type Options struct {
 	// an absolute http or https URL (the command checks it: ParseShopURL).
 	ShopURL string
 	// Progress, when not nil, receives a line such as "products.jsonl: 120000 rows
-	// read…" at most every two seconds while a large file is read.
+	// read…" at most every two seconds while a large file is read, and, once, that
+	// Import waits while another process writes the catalog (see waiter).
 	Progress io.Writer
 	// Encoding is how the bytes of a CSV or TSV file are read (the command's
 	// --encoding flag): EncodingAuto (the default) decides it from the file's start,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"slices"
@@ -118,15 +119,21 @@ func (r Report) String() string {
 // are returned with the error. Into a catalog that had products, batches already
 // written stay written; into an empty one (a bulk load: see catalog.Loader) nothing is
 // stored, and the error is an *UnstoredError.
+//
+// While another process holds the catalog's write lock for longer than a lock is
+// waited for (another import), Import waits for it instead of failing, as it begins
+// and at each batch, saying so once on opt.Progress, until ctx is done (see waiter):
+// a batch that failed so was rolled back, and is written again, whole.
 func Import(ctx context.Context, cat *catalog.Catalog, files []string, opt Options, report func(RowError)) ([]Report, error) {
-	l, err := load(ctx, cat, opt)
+	wait := &waiter{progress: opt.Progress}
+	l, err := load(ctx, cat, wait)
 	if err != nil {
 		return nil, err
 	}
 	defer l.Rollback()
 	reports := make([]Report, 0, len(files))
 	for _, name := range files {
-		rep, err := importFile(ctx, l, name, opt, report)
+		rep, err := importFile(ctx, l, wait, name, opt, report)
 		reports = append(reports, rep)
 		if err != nil {
 			return unstored(l, reports, err)
@@ -138,24 +145,58 @@ func Import(ctx context.Context, cat *catalog.Catalog, files []string, opt Optio
 	return reports, nil
 }
 
-// load begins the import's catalog.Loader. While another process holds the catalog
-// for longer than a lock is waited for (another import into an empty catalog holds it
-// until its end), it says so on opt.Progress once and keeps waiting, until ctx is
-// done: an import run beside another one then writes after it instead of failing.
-func load(ctx context.Context, cat *catalog.Catalog, opt Options) (*catalog.Loader, error) {
-	said := false
+// OpenCatalog is catalog.Open for an import. While another process holds the catalog's
+// write lock for longer than a lock is waited for as Open applies its migrations
+// (another import into a new catalog migrates it and holds the lock until its load
+// ends), it says so on progress (when not nil) once and opens it again once the lock
+// is let go, until ctx is done, as Import waits (see waiter). Each migration is a
+// transaction of its own, rolled back when it fails, so the attempt that waited left
+// the schema as it was or with whole migrations applied.
+func OpenCatalog(ctx context.Context, path string, progress io.Writer) (*catalog.Catalog, error) {
+	var c *catalog.Catalog
+	err := (&waiter{progress: progress}).retry(ctx, func() (err error) {
+		c, err = catalog.Open(ctx, path)
+		return err
+	})
+	return c, err
+}
+
+// load begins the import's catalog.Loader, waiting (w) while another process holds the
+// catalog: another import into an empty catalog holds it until its end.
+func load(ctx context.Context, cat *catalog.Catalog, w *waiter) (*catalog.Loader, error) {
+	var l *catalog.Loader
+	err := w.retry(ctx, func() (err error) {
+		l, err = cat.Load(ctx)
+		return err
+	})
+	return l, err
+}
+
+// waiter lets an import run beside another one: it waits for the other's writes instead
+// of failing on them.
+type waiter struct {
+	progress io.Writer // where it says that it waits; nil: nowhere
+	said     bool
+}
+
+// retry runs step, and again every 100 ms for as long as it fails because another
+// process held the catalog's write lock for longer than a lock is waited for
+// (sqlite.IsBusy), until ctx is done (Ctrl-C); it then returns ctx's error. The first
+// time w waits it says so on its progress writer; later waits say nothing more. step
+// must leave nothing written when it fails (a transaction of its own, rolled back).
+func (w *waiter) retry(ctx context.Context, step func() error) error {
 	for {
-		l, err := cat.Load(ctx)
+		err := step()
 		if err == nil || !sqlite.IsBusy(err) {
-			return l, err
+			return err
 		}
-		if !said && opt.Progress != nil {
-			fmt.Fprintln(opt.Progress, "the catalog is being written by another process (an import?); waiting for it to finish…")
-			said = true
+		if !w.said && w.progress != nil {
+			fmt.Fprintln(w.progress, "the catalog is being written by another process (an import?); waiting for it to finish…")
+			w.said = true
 		}
 		select {
 		case <-ctx.Done():
-			return nil, ctx.Err()
+			return ctx.Err()
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
@@ -181,7 +222,7 @@ func unstored(l *catalog.Loader, reports []Report, err error) ([]Report, error) 
 	return reports, &UnstoredError{Err: err}
 }
 
-func importFile(ctx context.Context, l *catalog.Loader, name string, opt Options, report func(RowError)) (Report, error) {
+func importFile(ctx context.Context, l *catalog.Loader, wait *waiter, name string, opt Options, report func(RowError)) (Report, error) {
 	rep := Report{File: name}
 	reject := func(e RowError) {
 		if e.Skipped {
@@ -223,7 +264,7 @@ func importFile(ctx context.Context, l *catalog.Loader, name string, opt Options
 	// batches, the catalog prepares each (catalog.Prepare), and the writer stores each
 	// here, so that reading, preparing and writing use as many cores as there are (up
 	// to three). The writer alone touches rep (see batch).
-	b := &batch{ctx: ctx, l: l, rep: &rep, reject: reject, keepSellers: !opt.AllowSellerChange}
+	b := &batch{ctx: ctx, l: l, wait: wait, rep: &rep, reject: reject, keepSellers: !opt.AllowSellerChange}
 	collected, jobs, stop := make(chan *job, 1), make(chan *job, 1), make(chan struct{})
 	b.out, b.stop = collected, stop
 	var perr error
@@ -283,6 +324,7 @@ var errStopped = errors.New("import stopped")
 type batch struct {
 	ctx         context.Context
 	l           *catalog.Loader
+	wait        *waiter // waits while another process writes (batch by batch; see upsert)
 	rep         *Report
 	reject      func(RowError)
 	keepSellers bool  // refuse to move a product to another seller
@@ -400,7 +442,7 @@ func (b *batch) write(j *job) error {
 		return nil
 	}
 	opt := catalog.UpsertOptions{KeepSellers: b.keepSellers}
-	st, err := b.l.UpsertPrepared(b.ctx, opt, j.sellers, j.prepared)
+	st, err := b.upsert(opt, j.sellers, j.prepared)
 	if errors.Is(err, catalog.ErrInvalid) {
 		st, err = b.oneByOne(opt, j.sellers, j.items)
 	}
@@ -416,6 +458,23 @@ func (b *batch) write(j *job) error {
 	}
 	b.rep.Repeated += j.repeated
 	return nil
+}
+
+// upsert writes one batch. Batch by batch each is a transaction of its own, rolled back
+// when it fails, so one refused because another process held the catalog's write lock
+// past the busy timeout (another import's batch) is written again, whole, once the lock
+// is let go (b.wait). A bulk load's batches share its transaction, which holds the lock
+// from the start.
+func (b *batch) upsert(opt catalog.UpsertOptions, sellers []catalog.Seller, p *catalog.Prepared) (catalog.UpsertStats, error) {
+	if b.l.Bulk() {
+		return b.l.UpsertPrepared(b.ctx, opt, sellers, p)
+	}
+	var st catalog.UpsertStats
+	err := b.wait.retry(b.ctx, func() (err error) {
+		st, err = b.l.UpsertPrepared(b.ctx, opt, sellers, p)
+		return err
+	})
+	return st, err
 }
 
 // repeatedAcross counts the rows that repeated an id of an earlier batch of the file:
@@ -444,7 +503,7 @@ func idHash(id string) uint64 {
 func (b *batch) oneByOne(opt catalog.UpsertOptions, sellers []catalog.Seller, items []pending) (catalog.UpsertStats, error) {
 	var total catalog.UpsertStats
 	for _, it := range items {
-		st, err := b.l.Upsert(b.ctx, opt, sellers, []catalog.Product{it.p})
+		st, err := b.upsert(opt, sellers, catalog.Prepare([]catalog.Product{it.p}))
 		var change *catalog.SellerChangeError
 		switch {
 		case errors.As(err, &change):

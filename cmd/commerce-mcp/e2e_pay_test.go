@@ -84,6 +84,55 @@ func (o *opensPages) Elicit(_ context.Context, r mcp.ElicitationRequest) (*mcp.E
 	return &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{Action: mcp.ElicitationResponseActionAccept}}, nil
 }
 
+// inProcessStdio is run("serve", ...) in this process with its standard streams on
+// pipes, and an mcp-go client on them, as a desktop client starts the program.
+type inProcessStdio struct {
+	c      *client.Client
+	stderr *syncbuf.Buffer
+	stdin  *io.PipeWriter
+	done   chan error
+}
+
+// startInProcessStdio runs serve with args (after "serve") and connects a client with
+// opts; the client is not initialized yet.
+func startInProcessStdio(t *testing.T, ctx context.Context, args []string, opts ...client.ClientOption) *inProcessStdio {
+	t.Helper()
+	stdinR, stdinW := io.Pipe()
+	stdoutR, stdoutW := io.Pipe()
+	s := &inProcessStdio{stderr: &syncbuf.Buffer{}, stdin: stdinW, done: make(chan error, 1)}
+	go func() {
+		s.done <- run(ctx, append([]string{"serve"}, args...), func(string) string { return "" }, stdinR, stdoutW, s.stderr)
+		stdoutW.Close()
+	}()
+	s.c = client.NewClient(transport.NewIO(stdoutR, stdinW, io.NopCloser(strings.NewReader(""))), opts...)
+	if err := s.c.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// initialize is the client's handshake, declaring caps.
+func (s *inProcessStdio) initialize(ctx context.Context, name string, caps mcp.ClientCapabilities) error {
+	init := mcp.InitializeRequest{}
+	init.Params.ProtocolVersion = "2025-11-25"
+	init.Params.ClientInfo = mcp.Implementation{Name: name, Version: "1"}
+	init.Params.Capabilities = caps
+	_, err := s.c.Initialize(ctx, init)
+	return err
+}
+
+// stop hangs up, as a client does, and waits for run to return.
+func (s *inProcessStdio) stop(t *testing.T) {
+	t.Helper()
+	s.stdin.Close()
+	if err := <-s.done; err != nil {
+		t.Fatalf("run: %v\n%s", err, s.stderr.String())
+	}
+}
+
+// opensURLs declares form- and URL-mode elicitation, as a client that opens setup pages.
+var opensURLs = mcp.ClientCapabilities{Elicitation: &mcp.ElicitationCapability{Form: &struct{}{}, URL: &struct{}{}}}
+
 // TestStdioAddCardEndToEnd: over stdio in the sandbox, add_payment_method starts the
 // loopback listener, the client opens its setup page by URL elicitation, the person
 // picks a test card, and the card is listed.
@@ -92,24 +141,10 @@ func TestStdioAddCardEndToEnd(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	db := filepath.Join(t.TempDir(), "commerce.db")
-	stdinR, stdinW := io.Pipe()
-	stdoutR, stdoutW := io.Pipe()
-	var stderr syncbuf.Buffer
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"serve", "--db", db, "--log-level", "debug"}, func(string) string { return "" }, stdinR, stdoutW, &stderr)
-		stdoutW.Close()
-	}()
 	opener := &opensPages{t: t}
-	c := client.NewClient(transport.NewIO(stdoutR, stdinW, io.NopCloser(strings.NewReader(""))), client.WithElicitationHandler(opener))
-	if err := c.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	init := mcp.InitializeRequest{}
-	init.Params.ProtocolVersion = "2025-11-25"
-	init.Params.ClientInfo = mcp.Implementation{Name: "e2e-pay", Version: "1"}
-	init.Params.Capabilities.Elicitation = &mcp.ElicitationCapability{Form: &struct{}{}, URL: &struct{}{}}
-	if _, err := c.Initialize(ctx, init); err != nil {
+	srv := startInProcessStdio(t, ctx, []string{"--db", db, "--log-level", "debug"}, client.WithElicitationHandler(opener))
+	c, stderr := srv.c, srv.stderr
+	if err := srv.initialize(ctx, "e2e-pay", opensURLs); err != nil {
 		t.Fatalf("initialize: %v\n%s", err, stderr.String())
 	}
 	var added struct {
@@ -149,10 +184,57 @@ func TestStdioAddCardEndToEnd(t *testing.T) {
 			t.Errorf("the log contains %q", mark)
 		}
 	}
-	stdinW.Close()
-	if err := <-done; err != nil {
-		t.Fatal(err)
+	srv.stop(t)
+}
+
+// TestTwoStdioServersInOneProcess is the cause of TestStdioAddCardEndToEnd's failure
+// under load ("add_payment_method = {Status:waiting …}" after 0.82 s). mcp-go's stdio
+// server keeps its one session (the client's capabilities, the writer of its requests
+// to the client, its notification queue) in a package variable, so a second run
+// serving stdio in the same process, as the parallel stdio tests do, took over the
+// first one's session: the second client's handshake replaced the first client's
+// capabilities, and the first client's add_payment_method, now seen as unable to open
+// a page, returned the link ("waiting") at once. A second run serving stdio in one
+// process now waits for the first to end, and says so.
+func TestTwoStdioServersInOneProcess(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	opener := &opensPages{t: t}
+	first := startInProcessStdio(t, ctx, []string{"--db", filepath.Join(t.TempDir(), "first.db")}, client.WithElicitationHandler(opener))
+	if err := first.initialize(ctx, "opens-pages", opensURLs); err != nil {
+		t.Fatalf("initialize: %v\n%s", err, first.stderr.String())
 	}
+	second := startInProcessStdio(t, ctx, []string{"--db", filepath.Join(t.TempDir(), "second.db")})
+	secondInit := make(chan error, 1)
+	go func() { secondInit <- second.initialize(ctx, "no-elicitation", mcp.ClientCapabilities{}) }()
+	// Go on once the second server has either answered its client's handshake (as it
+	// did before) or said that it waits for the first one.
+	waiting := func() bool { return strings.Contains(second.stderr.String(), stdioTurnWait) }
+	for !waiting() && len(secondInit) == 0 && ctx.Err() == nil {
+		time.Sleep(5 * time.Millisecond)
+	}
+	var added struct {
+		Status        string
+		PaymentMethod struct{ Label string } `json:"payment_method"`
+	}
+	callJSON(t, ctx, first.c, "add_payment_method", nil, &added)
+	opener.wg.Wait()
+	if added.Status != "added" || added.PaymentMethod.Label != "American Express •••• 8431" {
+		t.Errorf("the first client's add_payment_method = %+v, the second server waiting: %v", added, waiting())
+	}
+	first.stop(t)
+	if err := <-secondInit; err != nil {
+		t.Fatalf("the second client's initialize: %v\n%s\nrun: %v", err, second.stderr.String(), <-second.done)
+	}
+	var listed struct {
+		PaymentMethods []struct{ Label string } `json:"payment_methods"`
+	}
+	callJSON(t, ctx, second.c, "list_payment_methods", nil, &listed)
+	if len(listed.PaymentMethods) != 1 {
+		t.Errorf("the second server's cards = %+v", listed)
+	}
+	second.stop(t)
 }
 
 // TestHostedStripeWebhook: with real Stripe (the emulator standing in) over HTTP, a

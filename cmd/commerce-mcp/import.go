@@ -112,8 +112,13 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 		return err
 	}
 	defer stopProfile()
-	cat, err := catalog.Open(ctx, c.db)
+	// Another import into a new catalog may hold it while this one applies the
+	// migrations: wait for it, as for its batches (feed.Import).
+	cat, err := feed.OpenCatalog(ctx, c.db, stderr)
 	if err != nil {
+		if ctx.Err() != nil {
+			return errors.New("import stopped before any product was stored")
+		}
 		return err
 	}
 	defer cat.Close()

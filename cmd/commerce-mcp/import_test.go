@@ -7,11 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/feed"
+	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
 	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
@@ -601,4 +603,193 @@ func TestImportPerOrderLimit(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestImportWaitsForAnotherWriter checks that an import waits, saying so once, while
+// another process holds the catalog's write lock past the busy timeout (here the test,
+// in a transaction begun with BEGIN IMMEDIATE and held until the import has said that
+// it waits): while catalog.Open applies the migrations of a new catalog, and at a batch
+// into a catalog with products (the lock taken once the import has begun its load and
+// is about to write the batch: when it lists the batch's rejected row, which the writer
+// does just before writing the batch). Once the lock is let go the import writes every
+// product of its feed, counted as new (nothing of the failed attempt was kept); an
+// import whose context ends while it waits (Ctrl-C) stops, with nothing stored.
+func TestImportWaitsForAnotherWriter(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits out the busy timeout")
+	}
+	t.Parallel()
+	const waiting = "the catalog is being written by another process (an import?); waiting for it to finish…"
+	newFile := func(t *testing.T, db string) { // an empty database, as another import's first moment makes it
+		t.Helper()
+		sdb, err := sqlite.Open(context.Background(), db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sdb.Close()
+	}
+	withProducts := func(t *testing.T, db string) { // opened once, so that Open has nothing left to write
+		t.Helper()
+		testshop.WriteDemo(t, db)
+		c, err := catalog.Open(context.Background(), db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.WaitFill(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		c.Close()
+	}
+	for _, tc := range []struct {
+		name   string
+		start  func(t *testing.T, db string)
+		lockAt string // take the lock when stderr gets a line holding this; "": before the import starts
+		stop   bool   // the import's context ends while it waits
+	}{
+		{"a new catalog: Open's migrations wait", newFile, "", false},
+		{"a new catalog: stopped while the migrations wait", newFile, "", true},
+		{"a catalog with products: a batch waits", withProducts, "f.csv:2: title is missing", false},
+		{"a catalog with products: stopped while a batch waits", withProducts, "f.csv:2: title is missing", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			db := filepath.Join(dir, "c.db")
+			feedPath := writeTestFile(t, dir, "f.csv", "item_id,title,price,seller_name\nZ,,5 USD,Acme\nX,Lamp,10 USD,Acme\nY,Jug,3 USD,Acme\n")
+			tc.start(t, db)
+			var mu sync.Mutex
+			release := func() {}
+			hold := func() {
+				mu.Lock()
+				defer mu.Unlock()
+				release = holdWriteLock(t, db)
+			}
+			letGo := func() {
+				mu.Lock()
+				defer mu.Unlock()
+				release()
+			}
+			defer letGo()
+			stderr := &lockedBuffer{}
+			if tc.lockAt == "" {
+				hold()
+			} else {
+				var once sync.Once
+				stderr.onWrite = func(p string) {
+					if strings.Contains(p, tc.lockAt) {
+						once.Do(hold)
+					}
+				}
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			var stdout bytes.Buffer
+			done := make(chan error, 1)
+			go func() {
+				done <- run(ctx, []string{"import", "--db", db, feedPath}, func(string) string { return "" }, strings.NewReader(""), &stdout, stderr)
+			}()
+			for deadline := time.Now().Add(60 * time.Second); !strings.Contains(stderr.String(), waiting); time.Sleep(20 * time.Millisecond) {
+				select {
+				case err := <-done:
+					t.Fatalf("the import ended before saying it waits: %v\n%s", err, stderr.String())
+				default:
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("the import did not say it waits in 60 s:\n%s", stderr.String())
+				}
+			}
+			if tc.stop {
+				cancel()
+			} else {
+				letGo()
+			}
+			var err error
+			select {
+			case err = <-done:
+			case <-time.After(60 * time.Second):
+				t.Fatalf("the import did not end in 60 s after the lock was let go or its context ended:\n%s", stderr.String())
+			}
+			letGo()
+			said := stderr.String()
+			if n := strings.Count(said, waiting); n != 1 {
+				t.Errorf("said %d times that it waits, want once:\n%s", n, said)
+			}
+			c := testshop.Catalog(t, db, nil, nil)
+			ctx = context.Background()
+			if tc.stop {
+				if err == nil || err.Error() != "import stopped before any product was stored" {
+					t.Errorf("import stopped while waiting: err %v, want that no product was stored\n%s", err, said)
+				}
+				if _, err := c.Product(ctx, "X"); err == nil {
+					t.Errorf("product X was stored by an import stopped before writing it")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("import: %v\n%s", err, said)
+			}
+			if !strings.Contains(said, "f.csv: 2 imported, 0 updated, 1 rejected") {
+				t.Errorf("the summary does not count both products as new:\n%s", said)
+			}
+			for _, id := range []string{"X", "Y"} {
+				if _, err := c.Product(ctx, id); err != nil {
+					t.Errorf("product %s: %v", id, err)
+				}
+			}
+		})
+	}
+}
+
+// holdWriteLock takes the write lock of the database at path in a transaction of its
+// own, as another process writing it would, and returns the function that lets it go
+// (rolling back; calling it again does nothing).
+func holdWriteLock(t *testing.T, path string) (release func()) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		db.Close()
+		t.Fatal(err)
+	}
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		conn.Close()
+		db.Close()
+		t.Fatal(err)
+	}
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			conn.ExecContext(ctx, "ROLLBACK")
+			conn.Close()
+			db.Close()
+		})
+	}
+}
+
+// lockedBuffer is a bytes.Buffer safe for a command writing it while the test reads it.
+// onWrite, when set, is called with each write, in the writer's goroutine, after it.
+type lockedBuffer struct {
+	mu      sync.Mutex
+	b       bytes.Buffer
+	onWrite func(p string)
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	n, err := l.b.Write(p)
+	l.mu.Unlock()
+	if l.onWrite != nil {
+		l.onWrite(string(p))
+	}
+	return n, err
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }

@@ -584,6 +584,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	if limit, ok := stdioMemoryLimit(getenv, pageCacheFor(c.db, rp)); ok {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
 	}
+	release, err := takeStdioTurn(ctx, logger)
+	if err != nil {
+		return nil // ended (a signal) before its turn came
+	}
+	defer release()
 	s := server.NewStdioServer(tb.NewServer("commerce-mcp", version))
 	s.SetErrorLogger(log.New(&slogWriter{logger}, "", 0))
 	logger.Info("serving MCP over stdio", "db", c.db, "customer", cust, "mode", svc.Mode(), "read_only", c.readOnly)
@@ -876,4 +881,33 @@ func readVocabulary(path string) (*catalog.Vocabulary, error) {
 		return nil, &usageError{Msg: fmt.Sprintf("--synonyms %s: line %d (%q): %s", path, ve.Line, ve.Text, ve.Problem)}
 	}
 	return v, err
+}
+
+// stdioTurn is held by the server this process serves over stdio. mcp-go's
+// StdioServer keeps its one session (the client's capabilities, the writer its
+// requests to the client go to, its queue of notifications) in a package variable, so
+// two serving at once in one process answered each other's clients: the second
+// client's handshake replaced the first one's capabilities, and the first's requests
+// to its client could go to the second's. Only run called twice in one process (the
+// end-to-end tests) can meet this; a second server over stdio waits for the first to
+// end (takeStdioTurn).
+var stdioTurn = make(chan struct{}, 1)
+
+// stdioTurnWait is what a server over stdio logs while it waits for its turn.
+const stdioTurnWait = "another server over stdio is running in this process; waiting for it to end"
+
+// takeStdioTurn waits until no other server over stdio runs in this process, or until
+// ctx ends; release ends the turn.
+func takeStdioTurn(ctx context.Context, logger *slog.Logger) (release func(), err error) {
+	select {
+	case stdioTurn <- struct{}{}:
+	default:
+		logger.Info(stdioTurnWait)
+		select {
+		case stdioTurn <- struct{}{}:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	return func() { <-stdioTurn }, nil
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -117,4 +118,66 @@ func dumpTable(t *testing.T, db *sql.DB, table string) []string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// errorsOf is a testing.TB that keeps the errors reported to it.
+type errorsOf struct {
+	testing.TB
+	errs []string
+}
+
+func (e *errorsOf) Helper() {}
+func (e *errorsOf) Errorf(format string, args ...any) {
+	e.errs = append(e.errs, fmt.Sprintf(format, args...))
+}
+
+// TestSameCatalog: two catalogs written by the same import are the same, whatever
+// their ids and times; a catalog one of whose derived rows differs, or whose full-text
+// index no longer follows its text, is not, and the table is named.
+func TestSameCatalog(t *testing.T) {
+	ctx := context.Background()
+	write := func(at time.Time) string {
+		path := testshop.Path(t)
+		c, err := catalog.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Now = func() time.Time { return at }
+		testshop.Upsert(t, c, demo.Sellers(), demo.Products())
+		c.Close()
+		return path
+	}
+	want := write(time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC))
+	for _, tc := range []struct {
+		name, change string // SQL run on the second catalog
+		names        string // the table the error names, "" for none
+	}{
+		{"the same import an hour later", "", ""},
+		{"a rank row differs", `UPDATE product_rank SET head = 'lantern' WHERE rowid = (SELECT min(rowid) FROM product_rank)`, "product_rank"},
+		{"a product's code is missing", `DELETE FROM product_codes WHERE rowid = (SELECT min(rowid) FROM product_codes)`, "product_codes"},
+		{"the index has a product that is not", `INSERT INTO products_fts (rowid, title) VALUES (99999, 'ghost lantern')`, "full-text index"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := write(time.Date(2026, 3, 2, 11, 0, 0, 0, time.UTC))
+			if tc.change != "" {
+				db, err := sqlite.Open(ctx, got)
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, err = db.ExecContext(ctx, tc.change)
+				db.Close()
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			rec := &errorsOf{TB: t}
+			testshop.SameCatalog(rec, got, want)
+			switch {
+			case tc.names == "" && len(rec.errs) > 0:
+				t.Errorf("the same catalogs differ: %q", rec.errs)
+			case tc.names != "" && !slices.ContainsFunc(rec.errs, func(e string) bool { return strings.Contains(e, tc.names) }):
+				t.Errorf("errors %q, want one naming %s", rec.errs, tc.names)
+			}
+		})
+	}
 }
