@@ -105,6 +105,33 @@ func killMidRenewal(t *testing.T, changeFirst bool, renewedIn string) {
 		t.Fatalf("subscribe: %+v", sub)
 	}
 	id, agreed := sub.Subscription.ID, sub.Subscription.PricePerCycle.Amount
+	st, err := sql.Open("sqlite3", store.FileBeside(db))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	// recorded waits until cycle n-1 is recorded paid (cycle n is next). Recording a
+	// cycle paid sets the next due date from the anchor as it was read, so a cycle made
+	// due (dueCycle) before its predecessor is recorded can be put a month off again.
+	// That holds for the first cycle too: "subscribed" does not mean it is recorded, as
+	// the renewal loop (every second) may be the one buying it, and still be at it after
+	// the confirmation returns.
+	recorded := func(n int, p *hostedProcess) {
+		t.Helper()
+		for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+			var next int
+			if err := st.QueryRowContext(ctx, `SELECT next_cycle FROM subscriptions WHERE id = ?`, id).Scan(&next); err != nil {
+				t.Fatal(err)
+			}
+			if next == n {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("cycle %d not recorded paid within 30 s:\n%s", n-1, p.stderr.String())
+			}
+		}
+	}
+	recorded(1, first)
 	var changed changeResult
 	change := func() {
 		var cq changeResult
@@ -118,11 +145,6 @@ func killMidRenewal(t *testing.T, changeFirst bool, renewedIn string) {
 		change()
 	}
 
-	st, err := sql.Open("sqlite3", store.FileBeside(db))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
 	due := func(n int) { dueCycle(t, ctx, st, id, n) }
 	armed.Store(true)
 	due(1)
@@ -206,18 +228,7 @@ func killMidRenewal(t *testing.T, changeFirst bool, renewedIn string) {
 		// its cycle is recorded paid, which sets the next due date from the anchor as it
 		// was: cycle 2 is made due only once cycle 1 is recorded (else that recording
 		// could put it a month off again).
-		for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(100 * time.Millisecond) {
-			var next int
-			if err := st.QueryRowContext(ctx, `SELECT next_cycle FROM subscriptions WHERE id = ?`, id).Scan(&next); err != nil {
-				t.Fatal(err)
-			}
-			if next == 2 {
-				break
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("cycle 1 not recorded paid 30 s after its order completed:\n%s", second.stderr.String())
-			}
-		}
+		recorded(2, second)
 		due(2)
 		orders = settled(3)
 		wantOrder(orders, 0, "9", changed.NewPrice.Amount)
