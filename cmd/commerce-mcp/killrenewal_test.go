@@ -110,27 +110,7 @@ func killMidRenewal(t *testing.T, changeFirst bool, renewedIn string) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	// recorded waits until cycle n-1 is recorded paid (cycle n is next). Recording a
-	// cycle paid sets the next due date from the anchor as it was read, so a cycle made
-	// due (dueCycle) before its predecessor is recorded can be put a month off again.
-	// That holds for the first cycle too: "subscribed" does not mean it is recorded, as
-	// the renewal loop (every second) may be the one buying it, and still be at it after
-	// the confirmation returns.
-	recorded := func(n int, p *hostedProcess) {
-		t.Helper()
-		for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(100 * time.Millisecond) {
-			var next int
-			if err := st.QueryRowContext(ctx, `SELECT next_cycle FROM subscriptions WHERE id = ?`, id).Scan(&next); err != nil {
-				t.Fatal(err)
-			}
-			if next == n {
-				return
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("cycle %d not recorded paid within 30 s:\n%s", n-1, p.stderr.String())
-			}
-		}
-	}
+	recorded := func(n int, p *hostedProcess) { waitRecorded(t, ctx, st, id, n, p) }
 	recorded(1, first)
 	var changed changeResult
 	change := func() {
@@ -270,6 +250,28 @@ func ringPlanOf(t *testing.T, seller string) catalog.Product {
 	}
 	t.Fatalf("no product of %s to make a ring plan of", seller)
 	return catalog.Product{}
+}
+
+// waitRecorded waits until cycle n-1 of subscription id is recorded paid (cycle n
+// is next). Recording a cycle paid sets the next due date from the anchor as it was
+// read, so a cycle made due (dueCycle) before its predecessor is recorded can be put a
+// month off again. That holds for the first cycle too: "subscribed" does not mean it
+// is recorded, as a renewal loop (every second) may be the one buying it, and still be
+// at it after the confirmation returns. p's log is shown if it never is.
+func waitRecorded(t *testing.T, ctx context.Context, st *sql.DB, id string, n int, p *hostedProcess) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		var next int
+		if err := st.QueryRowContext(ctx, `SELECT next_cycle FROM subscriptions WHERE id = ?`, id).Scan(&next); err != nil {
+			t.Fatal(err)
+		}
+		if next == n {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("cycle %d not recorded paid within 30 s:\n%s", n-1, p.stderr.String())
+		}
+	}
 }
 
 // dueCycle makes cycle n of monthly subscription id fall due an hour ago, as far as

@@ -98,6 +98,7 @@ func TestHostedRenewalRacesAStop(t *testing.T) {
 				return n
 			}
 
+			waitRecorded(t, ctx, st, id, 1, renewer) // the first cycle, which the renewer may be buying
 			armed.Store(true)
 			dueCycle(t, ctx, st, id, 1)
 			rig.held.waitHeld(t, ctx, renewer, "the renewal")
