@@ -662,7 +662,7 @@ func TestImportWaitsForAnotherWriter(t *testing.T) {
 			hold := func() {
 				mu.Lock()
 				defer mu.Unlock()
-				release = holdWriteLock(t, db)
+				release = testshop.HoldWriteLock(t, db)
 			}
 			letGo := func() {
 				mu.Lock()
@@ -736,36 +736,6 @@ func TestImportWaitsForAnotherWriter(t *testing.T) {
 					t.Errorf("product %s: %v", id, err)
 				}
 			}
-		})
-	}
-}
-
-// holdWriteLock takes the write lock of the database at path in a transaction of its
-// own, as another process writing it would, and returns the function that lets it go
-// (rolling back; calling it again does nothing).
-func holdWriteLock(t *testing.T, path string) (release func()) {
-	t.Helper()
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		db.Close()
-		t.Fatal(err)
-	}
-	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
-		conn.Close()
-		db.Close()
-		t.Fatal(err)
-	}
-	var once sync.Once
-	return func() {
-		once.Do(func() {
-			conn.ExecContext(ctx, "ROLLBACK")
-			conn.Close()
-			db.Close()
 		})
 	}
 }
