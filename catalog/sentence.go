@@ -39,19 +39,23 @@ var questionWords = set("how", "what", "what's", "whats", "who", "who's", "whom"
 // should i boil an egg", "how long to cook a steak"). What such a question shares with
 // the catalog is a word of its story (a game, an egg), read by a need or a type as if
 // the thing were asked for. A question of a thing ("how long is the hose", "what do i
-// need to …") is not one.
+// need to …") is not one, nor one for a maker or a seller of things ("who makes the
+// best board games": sellerVerbs).
 func worldQuestion(words []string) bool {
 	if len(words) < 3 {
 		return false
 	}
 	switch words[0] {
 	case "who", "who's", "whom", "whose":
-		return true
+		return !sellerVerbs[words[1]]
 	case "how":
 		return words[1] == "long" && (words[2] == "should" || words[2] == "to")
 	}
 	return false
 }
+
+// sellerVerbs after "who" ask who makes or sells a thing: a question for products.
+var sellerVerbs = set("makes", "make", "made", "sells", "sell", "stocks", "carries", "has", "offers")
 
 // timeWords say when, not what.
 var timeWords = set("today", "tonight", "tomorrow", "yesterday", "morning", "mornings", "evening", "evenings", "afternoon",

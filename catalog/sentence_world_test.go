@@ -47,6 +47,7 @@ func TestSentenceNothingSold(t *testing.T) {
 		suggest bool     // with nothing found, suggestions too
 	}{
 		{"who asks for a person", "who won the football game last night", nil, true},
+		{"who makes asks for products", "who makes the best board game for family game night", games, false},
 		{"how long should asks for a time", "how long should i boil an egg", nil, true},
 		{"how long to asks for a time", "how long to cook a steak medium rare", nil, true},
 		{"a question of what to use keeps its need", "what should i fry my eggs in", pans, false},
